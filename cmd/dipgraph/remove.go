@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+func newRemove(gl *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove PATH|ID...",
+		Short: "Drop articles (by file path or article id) from the store",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := gl.store()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			for _, a := range args {
+				id := schema.ArticleID(a)
+				n, err := st.Remove(cmd.Context(), graph.ArticleLabel(id))
+				if err != nil {
+					return err
+				}
+				if n == 0 {
+					return fmt.Errorf("no article %q in %s", id, st.Path())
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "removed %s (%d quads)\n", id, n)
+			}
+			return nil
+		},
+	}
+}

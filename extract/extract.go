@@ -1,0 +1,312 @@
+// Package extract turns the text of a news article into facts about
+// officials, their roles and their meetings, using a gazetteer. It is pure:
+// text and a gazetteer in, facts out.
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
+)
+
+// Options tune an extraction.
+type Options struct {
+	// Closed turns off the discovery of officials the gazetteer does not
+	// know (named beside a known title).
+	Closed bool
+}
+
+// Sentence is a sentence of the article that evidences a fact: its byte
+// span in the article text and its text.
+type Sentence struct {
+	Start, End int
+	Text       string
+}
+
+// Official is an official named in the article.
+type Official struct {
+	ID      string
+	Name    string
+	Country string
+	// Provisional officials are not in the gazetteer: found by a title.
+	Provisional bool
+	// Role and country a provisional official's title gave.
+	Titles []string
+	// Forms are the ways the article wrote the name.
+	Forms []string
+	// Sentences (indices into Result.Sentences) that name the official.
+	Sentences []int
+}
+
+// Hold is an official–holds–role fact stated by a title beside a name.
+type Hold struct {
+	Official string
+	Role     string
+	Sentence int
+}
+
+// TopicRef is a topic a meeting discussed and the sentence that says so.
+type TopicRef struct {
+	Topic    string
+	Sentence int
+}
+
+// Meeting is a meeting between named officials that the article reports.
+type Meeting struct {
+	Participants []string // official ids, sorted
+	Status       string   // schema.Held or schema.Planned
+	Date         schema.Date
+	Kind         string // meeting kind id
+	Place        string // place id, or ""
+	Topics       []TopicRef
+	// Sentences that report the meeting.
+	Sentences []int
+}
+
+// Result is what one article yields.
+type Result struct {
+	Article   string
+	Published schema.Date
+	Officials []Official
+	Holds     []Hold
+	Meetings  []Meeting
+	Sentences []Sentence
+}
+
+// Extract reads one article. id names it (the file's base name).
+func Extract(g *gazetteer.Gazetteer, id, text string, opt Options) *Result {
+	x := newDoc(g, id, text, opt)
+	x.run()
+	return x.result()
+}
+
+// doc is the state of one extraction.
+type doc struct {
+	g    *gazetteer.Gazetteer
+	opt  Options
+	id   string
+	text string
+	lay  layout
+	toks []vntext.Token
+	sc   gazetteer.Scan
+	sent []sentence
+	// per token: index of the sentence
+	sentOf []int
+
+	mentions []*mention
+	// officials in order of first mention
+	offs    []*gazetteer.Official
+	offSeen map[*gazetteer.Official]*offInfo
+	dates   [][]dateExpr // per sentence
+	res     resolver
+	meets   []*meeting
+	holds   map[[2]string]int // (official, role) → sentence
+	usedSen map[int]int       // sentence → index in Result.Sentences
+	sents   []Sentence
+
+	nameAt   []int                         // per token: index of its name match, or -1
+	titleEnd map[int]*gazetteer.TitleMatch // token end → title match ending there
+	inTitle  []bool                        // per token: inside a title match
+	prov     map[string]*gazetteer.Official
+}
+
+type offInfo struct {
+	forms     []string
+	sentences []int
+	titles    []string
+}
+
+// mention is an official named in the text.
+type mention struct {
+	off         *gazetteer.Official
+	start, end  int // the name
+	tstart      int // with its title, honorific or "người đồng cấp"
+	sent        int
+	title       *gazetteer.TitleMatch
+	headRoles   []gazetteer.TitleRole // a bare generic title ("Thứ trưởng")
+	countries   []string              // countries in or beside the title
+	counterpart bool
+	former      bool // "cựu": a title the official no longer holds
+	role        *gazetteer.Role
+}
+
+func newDoc(g *gazetteer.Gazetteer, id, text string, opt Options) *doc {
+	return &doc{g: g, id: id, text: text, opt: opt, offSeen: map[*gazetteer.Official]*offInfo{},
+		holds: map[[2]string]int{}, usedSen: map[int]int{}}
+}
+
+func (x *doc) run() {
+	x.lay = parseLayout(x.text)
+	all := vntext.Tokenize(x.text[x.lay.body:])
+	// Drop caption labels and shift offsets to the whole text.
+	x.toks = all[:0]
+	for _, t := range all {
+		t.Start += x.lay.body
+		t.End += x.lay.body
+		if inRanges(t.Start, x.lay.skipRanges) {
+			continue
+		}
+		x.toks = append(x.toks, t)
+	}
+	x.sent = splitSentences(x.text, x.toks)
+	x.sentOf = make([]int, len(x.toks))
+	for si, s := range x.sent {
+		if x.toks[s.start].Start >= x.lay.furniture {
+			x.sent[si].furniture = true
+		}
+		for i := s.start; i < s.end; i++ {
+			x.sentOf[i] = si
+		}
+	}
+	x.sc = x.g.Scan(x.toks)
+	x.findMentions()
+	x.findDates()
+	x.resolveRoles()
+	x.findMeetings()
+	x.assignTopics()
+	x.settlePlaces()
+}
+
+func inRanges(p int, rs [][2]int) bool {
+	for _, r := range rs {
+		if p >= r[0] && p < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// word returns the normalised token i, or "" out of range.
+func (x *doc) word(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.toks[i].Norm
+}
+
+func (x *doc) wordsAre(i int, words ...string) bool {
+	for k, w := range words {
+		if x.word(i+k) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceRef returns the index in Result.Sentences of sentence si.
+func (x *doc) sentenceRef(si int) int {
+	if k, ok := x.usedSen[si]; ok {
+		return k
+	}
+	s := x.sent[si]
+	start, end := x.toks[s.start].Start, x.toks[s.end-1].End
+	k := len(x.sents)
+	x.sents = append(x.sents, Sentence{Start: start, End: end, Text: strings.TrimSpace(x.text[start:end])})
+	x.usedSen[si] = k
+	return k
+}
+
+// findDates collects date expressions per sentence and settles the
+// article's date when there was no date line.
+func (x *doc) findDates() {
+	x.dates = make([][]dateExpr, len(x.sent))
+	for si, s := range x.sent {
+		x.dates[si] = findDates(x.toks, s.start, s.end)
+	}
+	x.res.published = x.lay.published
+	if !x.res.published.IsZero() {
+		return
+	}
+	// No date line: the year of the first full date in the body, and the
+	// first day written in the body in that year.
+	// The year: of the first full date (day, month and year), else of the
+	// first month with a year, else the first year written.
+	year := 0
+	for pass := 0; pass < 3 && year == 0; pass++ {
+		for si, ds := range x.dates {
+			if x.sent[si].furniture || year != 0 {
+				break
+			}
+			for _, e := range ds {
+				if e.relative || e.y == 0 || pass == 0 && e.d == 0 || pass == 1 && e.m == 0 {
+					continue
+				}
+				year = e.y
+				break
+			}
+		}
+	}
+	if year == 0 {
+		return
+	}
+	x.res.year = year
+	for si, ds := range x.dates {
+		if x.sent[si].furniture {
+			break
+		}
+		for _, e := range ds {
+			if e.relative || e.subordinate {
+				continue
+			}
+			if e.d > 0 && (e.y == 0 || e.y == year) {
+				if d, err := schema.MakeDate(year, e.m, e.d); err == nil {
+					x.res.published = d
+					return
+				}
+			}
+		}
+	}
+	for _, ds := range x.dates {
+		for _, e := range ds {
+			if !e.relative && e.y == year && e.m > 0 {
+				x.res.published = schema.MonthDate(year, e.m)
+				return
+			}
+		}
+	}
+	x.res.published = schema.YearDate(year)
+}
+
+func (x *doc) result() *Result {
+	r := &Result{Article: x.id, Published: x.res.published}
+	for _, o := range x.offs {
+		info := x.offSeen[o]
+		of := Official{ID: o.ID, Name: o.Name, Country: o.Country, Provisional: o.Provisional, Forms: info.forms, Titles: info.titles}
+		for _, si := range info.sentences {
+			of.Sentences = append(of.Sentences, x.sentenceRef(si))
+		}
+		r.Officials = append(r.Officials, of)
+	}
+	keys := make([][2]string, 0, len(x.holds))
+	for k := range x.holds {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return x.holds[keys[i]] < x.holds[keys[j]] || x.holds[keys[i]] == x.holds[keys[j]] && keys[i][0] < keys[j][0]
+	})
+	for _, k := range keys {
+		r.Holds = append(r.Holds, Hold{Official: k[0], Role: k[1], Sentence: x.sentenceRef(x.holds[k])})
+	}
+	for _, m := range x.meets {
+		if m.absorbed || len(m.parts) < 2 {
+			continue
+		}
+		mt := Meeting{Status: m.status, Date: m.date, Kind: m.kind, Place: m.place}
+		for _, o := range m.parts {
+			mt.Participants = append(mt.Participants, o.ID)
+		}
+		sort.Strings(mt.Participants)
+		for _, si := range m.sents {
+			mt.Sentences = append(mt.Sentences, x.sentenceRef(si))
+		}
+		for _, t := range m.topics {
+			mt.Topics = append(mt.Topics, TopicRef{Topic: t.topic, Sentence: x.sentenceRef(t.sent)})
+		}
+		r.Meetings = append(r.Meetings, mt)
+	}
+	r.Sentences = x.sents
+	return r
+}

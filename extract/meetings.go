@@ -1,0 +1,638 @@
+package extract
+
+import (
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// meeting is a meeting being assembled from the sentences that report it.
+type meeting struct {
+	parts    []*gazetteer.Official
+	status   string
+	kind     string
+	date     schema.Date
+	place    string
+	sents    []int
+	topics   []topicRef
+	first    int  // sentence of the first report
+	generic  bool // reported only by a generic word ("cuộc họp")
+	absorbed bool // a participant-less event merged into another meeting
+	pending  bool // an event reported without names, waiting for them
+	ownDate  bool // the date was written in a reporting sentence
+}
+
+type topicRef struct {
+	topic string
+	sent  int
+}
+
+// plannedMarkers announce a meeting that has not happened yet.
+var plannedMarkers = [][]string{
+	{"dự", "kiến"}, {"sẽ"}, {"có", "kế", "hoạch"}, {"dự", "định"}, {"sắp"}, {"lên", "kế", "hoạch"},
+	{"chuẩn", "bị"}, {"kế", "hoạch"}, {"nhất", "trí", "tổ", "chức"},
+}
+
+// connectors join the names of one group: "A và B", "A, B cũng như C".
+var connectors = map[string]bool{"và": true, ",": true, "cùng": true, "cũng": true, "như": true}
+
+// pluralMarkers before a trigger mean one meeting per counterpart ("các
+// cuộc gặp với A, B và C").
+var pluralMarkers = map[string]bool{"các": true, "những": true, "loạt": true}
+
+// genericTriggers report a meeting without telling its kind; a later
+// sentence that uses one may be naming the participants of an event that
+// an earlier sentence reported without names.
+var genericTriggers = map[string]bool{"cuộc họp": true, "cuộc gặp": true, "buổi họp": true, "buổi gặp": true, "cuộc hội đàm": true, "buổi hội đàm": true, "hội đàm": true, "họp": true}
+
+// findMeetings reads each sentence's triggers and the officials around
+// them.
+func (x *doc) findMeetings() {
+	var lastDay schema.Date // last day-precision date of earlier sentences
+	mi := 0                 // first mention of the current sentence
+	for si, s := range x.sent {
+		for mi < len(x.mentions) && x.mentions[mi].sent < si {
+			mi++
+		}
+		var ms []*mention
+		for k := mi; k < len(x.mentions) && x.mentions[k].sent == si; k++ {
+			ms = append(ms, x.mentions[k])
+		}
+		// Resolve this sentence's dates in order.
+		dates := x.dates[si]
+		vals := make([]schema.Date, len(dates))
+		for k, e := range dates {
+			vals[k] = x.res.resolve(e)
+			x.res.note(vals[k])
+		}
+		used := map[*mention]bool{}
+		for _, t := range x.sc.Triggers {
+			if t.Start < s.start || t.Start >= s.end || x.insideMention(ms, t.Start) {
+				continue
+			}
+			x.meetingAt(si, t, ms, used, dates, vals, lastDay)
+		}
+		for k, v := range vals {
+			if v.P == schema.Day && !dates[k].subordinate {
+				lastDay = v
+			}
+		}
+	}
+	// Status from dates: a meeting dated after the article is planned.
+	pub := x.res.published
+	for _, m := range x.meets {
+		// One day of slack: a date line in Korean time can precede a
+		// meeting reported in Washington's local time.
+		if m.status == schema.Held && !pub.IsZero() && !m.date.IsZero() && m.date.First().Compare(pub.Last().AddDays(1)) > 0 {
+			m.status = schema.Planned
+		}
+	}
+}
+
+func (x *doc) insideMention(ms []*mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.tstart && i < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// group returns the mentions joined to ms[k] by connectors, going forward
+// (dir = 1) or backward (dir = -1).
+func (x *doc) group(ms []*mention, k, dir int) []*mention {
+	out := []*mention{ms[k]}
+	lastJoin := "" // the words of the last join, going forward
+	for j := k + dir; j >= 0 && j < len(ms); j += dir {
+		a, b := ms[j-dir], ms[j]
+		if dir < 0 {
+			a, b = ms[j], ms[j-dir]
+		}
+		ok := true
+		for i := a.end; i < b.tstart; i++ {
+			if !connectors[x.word(i)] {
+				ok = false
+				break
+			}
+		}
+		if !ok || b.tstart < a.end {
+			break
+		}
+		if dir > 0 {
+			out = append(out, ms[j])
+			lastJoin = x.phrase(a.end, b.tstart)
+		} else {
+			out = append([]*mention{ms[j]}, out...)
+			if lastJoin == "" {
+				lastJoin = x.phrase(a.end, b.tstart)
+			}
+		}
+	}
+	// "A, B và C" is a list; "A, ông B khẳng định" is not: a group whose
+	// last join is a bare comma ends before it.
+	if len(out) > 1 && lastJoin == "," && len(out) < 3 && !x.listGoesOn(out[len(out)-1].end) {
+		if dir > 0 {
+			for len(out) > 1 && x.phrase(out[len(out)-2].end, out[len(out)-1].tstart) == "," {
+				out = out[:len(out)-1]
+			}
+		} else {
+			out = out[len(out)-1:]
+		}
+	}
+	return out
+}
+
+// listGoesOn reports whether a list continues after token i: ", cũng
+// như …", "và …".
+func (x *doc) listGoesOn(i int) bool {
+	if x.word(i) == "," {
+		i++
+	}
+	return x.word(i) == "và" || x.wordsAre(i, "cũng", "như")
+}
+
+// meetingAt reads the meeting a trigger reports, if any.
+func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used map[*mention]bool,
+	dates []dateExpr, vals []schema.Date, lastDay schema.Date) {
+	s := x.sent[si]
+	// "với" or "giữa" shortly after the trigger introduces the counterparts.
+	conn, connAt := "", -1
+	for k := t.End; k < s.end && k <= t.End+3; k++ {
+		if w := x.word(k); w == "với" || w == "giữa" {
+			conn, connAt = w, k
+			break
+		}
+		if x.nameAt[k] >= 0 || x.inTitle[k] {
+			break
+		}
+	}
+	var objects []*mention
+	objFrom := -1
+	for k, m := range ms {
+		switch {
+		case conn != "" && m.tstart > connAt && m.tstart <= connAt+2,
+			conn == "" && t.Direct && m.tstart == t.End,
+			conn == "" && !t.Direct && m.tstart >= t.End && m.tstart <= t.End+3:
+			objFrom = k
+		}
+		if objFrom >= 0 {
+			break
+		}
+	}
+	if t.Direct && objFrom < 0 {
+		return
+	}
+	if objFrom >= 0 {
+		objects = x.group(ms, objFrom, 1)
+	}
+	inObjects := func(m *mention) bool {
+		for _, o := range objects {
+			if o == m {
+				return true
+			}
+		}
+		return false
+	}
+	// The subject: the last official before the trigger not already a
+	// counterpart in this sentence, with those joined to it; else the
+	// first one after the counterparts ("Tại cuộc gặp với B, ông A …").
+	var subjects []*mention
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.end <= t.Start && !used[m] && !inObjects(m) {
+			subjects = x.group(ms, k, -1)
+			break
+		}
+	}
+	if len(subjects) == 0 && len(objects) > 0 && (conn != "" || t.Direct) {
+		last := objects[len(objects)-1]
+		for k, m := range ms {
+			if m.start >= last.end && !used[m] {
+				subjects = x.group(ms, k, 1)
+				break
+			}
+		}
+	}
+	var sets [][]*mention
+	switch {
+	case conn == "giữa":
+		all := objects
+		if len(all) == 1 && len(subjects) > 0 {
+			all = append(all, subjects[len(subjects)-1])
+		}
+		sets = append(sets, all)
+	case conn == "với" || t.Direct || len(objects) > 0 && objects[0].tstart == t.End && len(subjects) > 0:
+		if len(objects) == 0 || len(subjects) == 0 {
+			break
+		}
+		if x.pluralBefore(t.Start) && len(subjects) == 1 {
+			for _, o := range objects {
+				sets = append(sets, []*mention{subjects[0], o})
+			}
+		} else {
+			sets = append(sets, append(append([]*mention{}, subjects...), objects...))
+		}
+	default:
+		if len(subjects) >= 2 {
+			sets = append(sets, subjects)
+		} else if len(objects) >= 2 {
+			sets = append(sets, objects)
+		}
+	}
+	date, ownDate := x.nearestDate(t.Start, t.End, dates, vals)
+	place := x.placeNear(si, t.Start, ms)
+	kind := t.Kind.ID
+	generic := genericTriggers[x.phrase(t.Start, t.End)]
+	if len(sets) == 0 {
+		// An event reported without names ("Hàn Quốc và Mỹ ngày 16/12 đã
+		// tiến hành cuộc tham vấn") waits for the next sentences to name
+		// its participants; only one, dated, before any meeting.
+		if len(ms) == 0 && !t.Direct && !x.sent[si].furniture && ownDate && len(x.realMeetings()) == 0 && x.pendingEvent() == nil {
+			x.meets = append(x.meets, &meeting{pending: true, kind: kind, date: date, ownDate: ownDate,
+				place: place, sents: []int{si}, first: si, status: x.status(si, t, nil)})
+		}
+		return
+	}
+	for _, set := range sets {
+		parts := uniqueOfficials(set)
+		if len(parts) < 2 {
+			continue
+		}
+		for _, m := range set {
+			if inObjects(m) {
+				used[m] = true
+			}
+		}
+		status := x.status(si, t, subjects)
+		m := &meeting{parts: parts, status: status, kind: kind, date: date, ownDate: ownDate, place: place,
+			sents: []int{si}, first: si, generic: generic}
+		if p := x.pendingEvent(); p != nil {
+			p.pending = false // the next meeting takes it or it lapses
+			p.absorbed = true
+			if !ownDate && status == schema.Held && generic && si-p.first <= 3 {
+				m.kind, m.date, m.ownDate, m.first = p.kind, p.date, p.ownDate, p.first
+				m.sents = append(append([]int{}, p.sents...), si)
+				if m.place == "" {
+					m.place = p.place
+				}
+			}
+		}
+		if !ownDate && status == schema.Held {
+			if m.date.IsZero() {
+				m.date = lastDay
+			}
+		}
+		x.addMeeting(m)
+	}
+}
+
+// phrase returns the normalised words of tokens [a, b) joined by spaces.
+func (x *doc) phrase(a, b int) string {
+	out := ""
+	for i := a; i < b; i++ {
+		if i > a {
+			out += " "
+		}
+		out += x.word(i)
+	}
+	return out
+}
+
+func (x *doc) pluralBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if pluralMarkers[x.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// pendingEvent returns the earliest event reported without names that no
+// meeting has absorbed yet.
+func (x *doc) pendingEvent() *meeting {
+	for _, m := range x.meets {
+		if m.pending && !m.absorbed {
+			return m
+		}
+	}
+	return nil
+}
+
+func uniqueOfficials(ms []*mention) []*gazetteer.Official {
+	var out []*gazetteer.Official
+	seen := map[*gazetteer.Official]bool{}
+	for _, m := range ms {
+		if !seen[m.off] {
+			seen[m.off] = true
+			out = append(out, m.off)
+		}
+	}
+	return out
+}
+
+// status reads whether a meeting is announced for the future: a planned
+// marker between the subject and the trigger ("dự kiến có các cuộc gặp"),
+// or "sắp tới" right after it.
+func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) string {
+	from := max(x.sent[si].start, t.Start-8)
+	if len(subjects) > 0 {
+		if e := subjects[len(subjects)-1].end; e > from && e <= t.Start {
+			from = e
+		}
+	}
+	for i := from; i < t.Start; i++ {
+		for _, mk := range plannedMarkers {
+			if x.wordsAre(i, mk...) {
+				return schema.Planned
+			}
+		}
+	}
+	if x.wordsAre(t.End, "sắp", "tới") || x.wordsAre(t.End, "tới", "đây") {
+		return schema.Planned
+	}
+	return schema.Held
+}
+
+// nearestDate picks the date written closest to the trigger in its
+// sentence, leaving out dates of subordinate clauses.
+func (x *doc) nearestDate(a, b int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
+	best, bestDist := -1, 1<<30
+	for k, e := range dates {
+		if e.subordinate || vals[k].IsZero() {
+			continue
+		}
+		d := 0
+		switch {
+		case e.end <= a:
+			d = a - e.end
+		case e.start >= b:
+			d = e.start - b
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best < 0 {
+		return schema.Date{}, false
+	}
+	return vals[best], true
+}
+
+// placeNear returns the place written after "tại", "ở", "tới" or "đến" in
+// the sentence, closest to the trigger, outside official titles.
+func (x *doc) placeNear(si int, trig int, ms []*mention) string {
+	s := x.sent[si]
+	best, bestDist := "", 1<<30
+	for _, nm := range x.sc.Names {
+		if nm.Start < s.start || nm.Start >= s.end {
+			continue
+		}
+		p := nm.Place()
+		if p == nil || x.insideMention(ms, nm.Start) || x.inTitle[nm.Start] {
+			continue
+		}
+		ok := false
+		for k := nm.Start - 1; k >= s.start && k >= nm.Start-3; k-- {
+			if w := x.word(k); w == "tại" || w == "ở" || w == "tới" || w == "đến" {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		d := nm.Start - trig
+		if d < 0 {
+			d = -d * 2
+		}
+		if d < bestDist {
+			best, bestDist = p.ID, d
+		}
+	}
+	return best
+}
+
+// addMeeting merges m into a meeting of the same participants, status and
+// a compatible date, or adds it.
+func (x *doc) addMeeting(m *meeting) {
+	for _, o := range x.meets {
+		if o.pending || o.absorbed || o.status != m.status || !sameSet(o.parts, m.parts) || !compatible(o.date, m.date) {
+			continue
+		}
+		if m.date.P > o.date.P {
+			o.date = m.date
+		}
+		if o.place == "" {
+			o.place = m.place
+		}
+		if o.generic && !m.generic {
+			o.kind, o.generic = m.kind, false
+		}
+		for _, si := range m.sents {
+			if !containsInt(o.sents, si) {
+				o.sents = append(o.sents, si)
+			}
+		}
+		return
+	}
+	x.meets = append(x.meets, m)
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func sameSet(a, b []*gazetteer.Official) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, o := range a {
+		found := false
+		for _, p := range b {
+			if o == p {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// compatible dates may describe the same meeting: equal, one unknown, or one
+// within the other ("2018" and "2018-06-12").
+func compatible(a, b schema.Date) bool {
+	if a.IsZero() || b.IsZero() {
+		return true
+	}
+	return a.Within(b, b) && b.Within(a, a)
+}
+
+// realMeetings are the meetings with participants, in order of first report.
+func (x *doc) realMeetings() []*meeting {
+	var out []*meeting
+	for _, m := range x.meets {
+		if !m.pending && !m.absorbed && len(m.parts) >= 2 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// assignTopics gives each meeting the topics of the sentences that report
+// it, and the article's main meeting the topics of the sentences about it:
+// a sentence that reports no meeting belongs to the meeting in focus, which
+// moves to a meeting when a sentence reports it or names its participants.
+// Meetings that took place well before the main one (background) and
+// planned meetings take only their own sentences' topics.
+func (x *doc) assignTopics() {
+	meets := x.realMeetings()
+	var main *meeting
+	for _, m := range meets {
+		if m.status == schema.Held && !x.sent[m.first].furniture {
+			if main == nil || m.first < main.first {
+				main = m
+			}
+		}
+	}
+	current := func(m *meeting) bool {
+		if m.status != schema.Held || x.sent[m.first].furniture {
+			return false
+		}
+		if main == nil || m == main || m.date.IsZero() || main.date.IsZero() {
+			return true
+		}
+		return m.date.Last().Compare(main.date.First()) >= 0
+	}
+	topicsBySent := make([][]string, len(x.sent))
+	for _, tm := range x.sc.Topics {
+		if x.inTitle[tm.Start] || x.inTitle[tm.End-1] || x.nameAt[tm.Start] >= 0 && x.sc.Names[x.nameAt[tm.Start]].Official() != nil {
+			continue
+		}
+		si := x.sentOf[tm.Start]
+		if !contains(topicsBySent[si], tm.Topic.ID) {
+			topicsBySent[si] = append(topicsBySent[si], tm.Topic.ID)
+		}
+	}
+	add := func(m *meeting, si int) {
+		for _, t := range topicsBySent[si] {
+			found := false
+			for _, r := range m.topics {
+				if r.topic == t {
+					found = true
+				}
+			}
+			if !found {
+				m.topics = append(m.topics, topicRef{t, si})
+			}
+		}
+	}
+	var focus *meeting
+	var early []int // sentences before any meeting is in focus
+	mi := 0
+	for si := range x.sent {
+		if x.sent[si].furniture {
+			for _, m := range meets {
+				if containsInt(m.sents, si) {
+					add(m, si)
+				}
+			}
+			continue
+		}
+		var reported []*meeting
+		for _, m := range meets {
+			if containsInt(m.sents, si) {
+				reported = append(reported, m)
+			}
+		}
+		if len(reported) > 0 {
+			for _, m := range reported {
+				add(m, si)
+				if current(m) {
+					focus = m
+				}
+			}
+			continue
+		}
+		// Officials named here who take part in a current meeting.
+		for mi < len(x.mentions) && x.mentions[mi].sent < si {
+			mi++
+		}
+		var named []*gazetteer.Official
+		for k := mi; k < len(x.mentions) && x.mentions[k].sent == si; k++ {
+			named = append(named, x.mentions[k].off)
+		}
+		if len(named) > 0 && (focus == nil || !coversAny(focus, named)) {
+			best, bestN := (*meeting)(nil), 0
+			for _, m := range meets {
+				if !current(m) || m.first > si {
+					continue
+				}
+				n := 0
+				for _, o := range named {
+					if hasPart(m, o) {
+						n++
+					}
+				}
+				if n > 0 && n >= bestN {
+					best, bestN = m, n
+				}
+			}
+			if best != nil {
+				focus = best
+			}
+		}
+		if focus == nil {
+			early = append(early, si)
+			continue
+		}
+		add(focus, si)
+	}
+	if main != nil {
+		for _, si := range early {
+			add(main, si)
+		}
+	}
+}
+
+// coversAny reports whether the meeting has any of the officials among its
+// participants, or none of them is in any meeting.
+func coversAny(m *meeting, offs []*gazetteer.Official) bool {
+	for _, o := range offs {
+		if hasPart(m, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPart(m *meeting, o *gazetteer.Official) bool {
+	for _, p := range m.parts {
+		if p == o {
+			return true
+		}
+	}
+	return false
+}
+
+// settlePlaces gives a held meeting without a place the place of another
+// held meeting of the article on the same day (the same trip).
+func (x *doc) settlePlaces() {
+	meets := x.realMeetings()
+	for _, m := range meets {
+		if m.place != "" || m.status != schema.Held || m.date.P != schema.Day {
+			continue
+		}
+		for _, o := range meets {
+			if o != m && o.place != "" && o.status == schema.Held && o.date == m.date {
+				m.place = o.place
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,424 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
+)
+
+// honorifics stand before a name or a surname.
+var honorifics = map[string]bool{"ông": true, "bà": true, "ngài": true}
+
+// gapWords may stand between a title and the name it belongs to:
+// "Đặc phái viên hạt nhân hàng đầu của Hàn Quốc - ông Lee Do-hun",
+// "Điều phối viên … thuộc Bộ Ngoại giao Lee Seong-ho".
+var gapWords = map[string]bool{
+	"ông": true, "bà": true, "ngài": true, "của": true, "thuộc": true, "hàng": true, "đầu": true,
+	"cấp": true, "cao": true, "mới": true, "đương": true, "nhiệm": true, "bộ": true, "ngoại": true,
+	"giao": true, ",": true, "là": true, "sắp": true, "mãn": true, "tân": true,
+}
+
+// findMentions finds the officials named in the text: full names and
+// aliases, surnames after an honorific or a title, and (unless closed)
+// unknown names after a known title.
+func (x *doc) findMentions() {
+	n := len(x.toks)
+	x.nameAt = make([]int, n)
+	for i := range x.nameAt {
+		x.nameAt[i] = -1
+	}
+	for k, m := range x.sc.Names {
+		for i := m.Start; i < m.End; i++ {
+			x.nameAt[i] = k
+		}
+	}
+	x.titleEnd = map[int]*gazetteer.TitleMatch{}
+	x.inTitle = make([]bool, n)
+	for k := range x.sc.Titles {
+		t := &x.sc.Titles[k]
+		x.titleEnd[t.End] = t
+		for i := t.Start; i < t.End; i++ {
+			x.inTitle[i] = true
+		}
+	}
+	var found []*mention
+	for _, m := range x.sc.Names {
+		o := m.Official()
+		if o == nil {
+			continue
+		}
+		found = append(found, x.newMention(o, m.Start, m.End))
+	}
+	// Surnames and unknown names, once the full names are known.
+	byPos := map[int]bool{}
+	for _, m := range found {
+		byPos[m.start] = true
+	}
+	for i := 0; i < n; i++ {
+		t := x.toks[i]
+		if t.Kind != vntext.Word || !t.Upper || x.nameAt[i] >= 0 || x.inTitle[i] || byPos[i] {
+			continue
+		}
+		if !x.titleOrHonorificBefore(i) {
+			continue
+		}
+		if o := x.resolveSurname(t.Norm, i, found); o != nil {
+			found = append(found, x.newMention(o, i, i+1))
+			continue
+		}
+		if x.opt.Closed {
+			continue
+		}
+		if m := x.provisional(i); m != nil {
+			found = append(found, m)
+			i = m.end - 1
+		}
+	}
+	// Order by position; record first mentions.
+	sortMentions(found)
+	x.mentions = found
+	for _, m := range found {
+		info := x.offSeen[m.off]
+		if info == nil {
+			info = &offInfo{}
+			x.offSeen[m.off] = info
+			x.offs = append(x.offs, m.off)
+		}
+		form := strings.TrimSpace(x.text[x.toks[m.start].Start:x.toks[m.end-1].End])
+		if !contains(info.forms, form) {
+			info.forms = append(info.forms, form)
+		}
+		if len(info.sentences) == 0 || info.sentences[len(info.sentences)-1] != m.sent {
+			info.sentences = append(info.sentences, m.sent)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMentions(ms []*mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// newMention builds a mention of o at tokens [start, end) and reads the
+// title, honorific or "người đồng cấp" before it.
+func (x *doc) newMention(o *gazetteer.Official, start, end int) *mention {
+	m := &mention{off: o, start: start, end: end, tstart: start, sent: x.sentOf[start]}
+	x.readTitle(m)
+	return m
+}
+
+// readTitle walks back from a name over countries and gap words to a title.
+func (x *doc) readTitle(m *mention) {
+	s0 := x.sent[m.sent].start
+	j := m.start - 1
+	for gap := 0; j >= s0 && gap <= 8; gap++ {
+		if t := x.titleEnd[j+1]; t != nil {
+			m.title = t
+			m.tstart = t.Start
+			m.countries = append(m.countries, t.Countries...)
+			m.former = x.word(t.Start-1) == "cựu"
+			return
+		}
+		if k := x.nameAt[j]; k >= 0 {
+			nm := x.sc.Names[k]
+			if c := nm.Country(); c != nil && nm.Official() == nil && nm.End == j+1 {
+				m.countries = append(m.countries, c.Code)
+				j = nm.Start - 1
+				continue
+			}
+			break
+		}
+		if j-2 >= s0 && x.wordsAre(j-2, "người", "đồng", "cấp") {
+			m.counterpart = true
+			m.tstart = j - 2
+			return
+		}
+		w := x.word(j)
+		if honorifics[w] {
+			m.tstart = j
+		}
+		if !gapWords[w] {
+			break
+		}
+		j--
+	}
+	// A bare generic title right before the name ("Thứ trưởng Kim").
+	for k := max(s0, m.tstart-5); k < m.tstart; k++ {
+		if end, roles := x.g.TitleHead(x.toks, k); end == m.tstart && len(roles) > 0 {
+			m.headRoles = roles
+			m.tstart = k
+			m.former = x.word(k-1) == "cựu"
+			return
+		}
+	}
+}
+
+// titleOrHonorificBefore reports whether token i follows an honorific, a
+// title (possibly with its country) or a bare generic title.
+func (x *doc) titleOrHonorificBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil {
+		return true
+	}
+	if k := x.nameAt[i-1]; k >= 0 {
+		nm := x.sc.Names[k]
+		if nm.Country() != nil && x.titleEnd[nm.Start] != nil {
+			return true
+		}
+	}
+	for k := max(0, i-5); k < i; k++ {
+		if end, roles := x.g.TitleHead(x.toks, k); end == i && len(roles) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveSurname finds who a surname written alone at token i stands for:
+// an official of this article with that surname (the last one named before
+// it, else the first after), else the one official of the gazetteer with
+// that surname in office at the article's date.
+func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Official {
+	var before, after *gazetteer.Official
+	for _, m := range found {
+		if m.off.Provisional || vntext.Normalize(gazetteer.SurnameOf(m.off)) != w {
+			continue
+		}
+		if m.start < i {
+			before = m.off
+		} else if after == nil {
+			after = m.off
+		}
+	}
+	if before != nil {
+		return before
+	}
+	if after != nil {
+		return after
+	}
+	var inOffice []*gazetteer.Official
+	for _, o := range x.g.OfficialsBySurname(w) {
+		for _, t := range o.Roles {
+			if x.lay.published.IsZero() || t.Covers(x.lay.published) {
+				inOffice = append(inOffice, o)
+				break
+			}
+		}
+	}
+	if len(inOffice) == 1 {
+		return inOffice[0]
+	}
+	return nil
+}
+
+// provisional reads an unknown name of two to four capitalised words right
+// after a known title ("Ngoại trưởng Mỹ X Y") or "người đồng cấp … X Y".
+func (x *doc) provisional(i int) *mention {
+	// The title must end right before i (or before a country, honorific).
+	probe := &mention{start: i, end: i + 1, tstart: i, sent: x.sentOf[i]}
+	x.readTitle(probe)
+	if probe.title == nil && !probe.counterpart {
+		return nil
+	}
+	end := i
+	for end < len(x.toks) && end-i < 5 {
+		t := x.toks[end]
+		if t.Kind != vntext.Word || x.nameAt[end] >= 0 || x.inTitle[end] || x.sentOf[end] != probe.sent {
+			break
+		}
+		if !t.Upper && !(t.Hyphen && !t.Space) {
+			break
+		}
+		if end > i && t.Newline {
+			break
+		}
+		end++
+	}
+	words := end - i
+	if words < 2 || words > 4 {
+		return nil
+	}
+	name := strings.TrimSpace(x.text[x.toks[i].Start:x.toks[end-1].End])
+	if !looksLikeName(name) {
+		return nil
+	}
+	country := ""
+	if len(probe.countries) > 0 {
+		country = probe.countries[0]
+	} else if probe.title != nil && len(probe.title.Roles) > 0 {
+		country = probe.title.Roles[0].Role.Country
+	}
+	o := x.provisionalOfficial(name, country)
+	m := &mention{off: o, start: i, end: end, tstart: probe.tstart, sent: probe.sent,
+		title: probe.title, countries: probe.countries, counterpart: probe.counterpart}
+	return m
+}
+
+// looksLikeName rejects capitalised runs that are not a person's name.
+func looksLikeName(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsMark(r) || r == ' ' || r == '-' || r == '\u00a0' || r == '\'') {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(s) >= 4
+}
+
+// provisionalOfficial returns the provisional official for a name, one per
+// article and name.
+func (x *doc) provisionalOfficial(name, country string) *gazetteer.Official {
+	id := schema.Slug(name)
+	for _, o := range x.offs {
+		if o.ID == id {
+			return o
+		}
+	}
+	if x.prov == nil {
+		x.prov = map[string]*gazetteer.Official{}
+	}
+	if o := x.prov[id]; o != nil {
+		return o
+	}
+	o := &gazetteer.Official{ID: id, Name: name, Country: country, Provisional: true}
+	x.prov[id] = o
+	return o
+}
+
+// resolveRoles settles the role each titled mention states and records the
+// holds.
+func (x *doc) resolveRoles() {
+	date := x.res.published
+	for k, m := range x.mentions {
+		var cands []gazetteer.TitleRole
+		switch {
+		case m.title != nil:
+			cands = m.title.Roles
+		case m.headRoles != nil:
+			cands = m.headRoles
+		case m.counterpart:
+			if other := x.counterpartOf(k); other != nil {
+				cands = other
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		r := pickRole(cands, m.countries, m.off, date)
+		if r == nil {
+			continue
+		}
+		m.role = r
+		if m.off.Provisional {
+			info := x.provTitle(m.off)
+			if !contains(*info, r.ID) {
+				*info = append(*info, r.ID)
+			}
+			if m.off.Country == "" {
+				m.off.Country = r.Country
+			}
+		}
+		if m.former {
+			continue
+		}
+		key := [2]string{m.off.ID, r.ID}
+		if _, ok := x.holds[key]; !ok {
+			x.holds[key] = m.sent
+		}
+	}
+}
+
+func (x *doc) provTitle(o *gazetteer.Official) *[]string {
+	info := x.offSeen[o]
+	return &info.titles
+}
+
+// counterpartOf returns the title candidates of the official whose
+// counterpart mention k is: the titled official named last before it in the
+// same sentence, else in the article.
+func (x *doc) counterpartOf(k int) []gazetteer.TitleRole {
+	m := x.mentions[k]
+	for j := k - 1; j >= 0; j-- {
+		o := x.mentions[j]
+		if o.off == m.off || o.counterpart {
+			continue
+		}
+		if o.title != nil {
+			return o.title.Roles
+		}
+		if o.headRoles != nil {
+			return o.headRoles
+		}
+	}
+	return nil
+}
+
+// pickRole chooses among the roles a title can name: those of the
+// countries written in or beside the title (else of the official's
+// country), then the one the official held at the date, else the only or
+// first one left.
+func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Official, date schema.Date) *gazetteer.Role {
+	filter := func(keep func(gazetteer.TitleRole) bool) {
+		var out []gazetteer.TitleRole
+		for _, c := range cands {
+			if keep(c) {
+				out = append(out, c)
+			}
+		}
+		if len(out) > 0 {
+			cands = out
+		}
+	}
+	if len(countries) > 0 {
+		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Role.Country) })
+	} else if o.Country != "" {
+		filter(func(c gazetteer.TitleRole) bool { return c.Role.Country == o.Country })
+	}
+	held := func(c gazetteer.TitleRole, at schema.Date) bool {
+		for _, t := range o.Roles {
+			if t.Role == c.Role.ID && (at.IsZero() || t.Covers(at)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range cands {
+		if held(c, date) {
+			return c.Role
+		}
+	}
+	if len(countries) == 0 && o.Country == "" && len(cands) > 1 {
+		return nil
+	}
+	for _, c := range cands {
+		if held(c, schema.Date{}) {
+			return c.Role
+		}
+	}
+	if len(o.Roles) > 0 && len(cands) > 1 {
+		// A known official, a title that fits none of their tenures and
+		// several readings: do not guess.
+		return nil
+	}
+	return cands[0].Role
+}

@@ -1,0 +1,639 @@
+package gazetteer
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dipgraph/dipgraph/vntext"
+)
+
+// EntityKind tells what a name match denotes.
+type EntityKind uint8
+
+// Entity kinds of name matches.
+const (
+	OfficialEntity EntityKind = iota
+	CountryEntity
+	PlaceEntity
+)
+
+// Entity is what a matched name denotes.
+type Entity struct {
+	Kind     EntityKind
+	Official *Official
+	Country  *Country
+	Place    *Place
+}
+
+// Match is a name found in a text: tokens [Start, End) denote Entities.
+type Match struct {
+	Start, End int
+	Entities   []Entity
+	// Fuzzy is true when one word of an official's name was matched with a
+	// one-letter slip.
+	Fuzzy bool
+}
+
+// Official returns the official the match denotes, or nil.
+func (m Match) Official() *Official {
+	for _, e := range m.Entities {
+		if e.Kind == OfficialEntity {
+			return e.Official
+		}
+	}
+	return nil
+}
+
+// Country returns the country the match denotes, or nil.
+func (m Match) Country() *Country {
+	for _, e := range m.Entities {
+		if e.Kind == CountryEntity {
+			return e.Country
+		}
+	}
+	return nil
+}
+
+// Place returns the place the match denotes, or nil.
+func (m Match) Place() *Place {
+	for _, e := range m.Entities {
+		if e.Kind == PlaceEntity {
+			return e.Place
+		}
+	}
+	return nil
+}
+
+// TitleRole is one role a title can name, with the countries the
+// gazetteer's title itself carries ("Đại sứ Mỹ tại Hàn Quốc" carries US).
+type TitleRole struct {
+	Role      *Role
+	Countries []string
+}
+
+// TitleMatch is a role title found in a text, tokens [Start, End). The
+// country names inside it ("Thứ trưởng Bộ Ngoại giao Hàn Quốc") were set
+// aside while matching and are listed in Countries.
+type TitleMatch struct {
+	Start, End int
+	Roles      []TitleRole
+	Countries  []string
+}
+
+// TopicMatch is a topic keyword found in a text.
+type TopicMatch struct {
+	Start, End int
+	Topic      *Topic
+}
+
+// TriggerMatch is a word that reports a meeting of a kind.
+type TriggerMatch struct {
+	Start, End int
+	Kind       *Kind
+	// Direct triggers count only when an official is named right after.
+	Direct bool
+}
+
+// Scan is everything the gazetteer finds in a tokenised text.
+type Scan struct {
+	Names    []Match
+	Titles   []TitleMatch
+	Topics   []TopicMatch
+	Triggers []TriggerMatch
+}
+
+// trie maps token-id sequences to payload indices.
+type trie struct {
+	next    map[uint64]int32
+	payload []int32 // per state: index into the owner's payload list, or -1
+}
+
+func newTrie() *trie { return &trie{next: map[uint64]int32{}, payload: []int32{-1}} }
+
+func (t *trie) insert(ids []int32) int32 {
+	s := int32(0)
+	for _, id := range ids {
+		k := uint64(s)<<32 | uint64(uint32(id))
+		n, ok := t.next[k]
+		if !ok {
+			n = int32(len(t.payload))
+			t.payload = append(t.payload, -1)
+			t.next[k] = n
+		}
+		s = n
+	}
+	return s
+}
+
+// longest returns the end (exclusive, in positions of seq) and payload of
+// the longest match starting at seq[i], or -1.
+func (t *trie) longest(seq []int32, i int) (int, int32) {
+	s, end, pay := int32(0), -1, int32(-1)
+	for j := i; j < len(seq); j++ {
+		id := seq[j]
+		if id < 0 {
+			break
+		}
+		n, ok := t.next[uint64(s)<<32|uint64(uint32(id))]
+		if !ok {
+			break
+		}
+		s = n
+		if p := t.payload[s]; p >= 0 {
+			end, pay = j+1, p
+		}
+	}
+	return end, pay
+}
+
+type trigger struct {
+	kind   *Kind
+	direct bool
+}
+
+type fuzzyAlias struct {
+	words    []string
+	official *Official
+}
+
+// matcher is the compiled form of a gazetteer.
+type matcher struct {
+	vocab map[string]int32
+
+	names    *trie
+	nameEnts [][]Entity
+
+	titles    *trie
+	titleRole [][]TitleRole
+
+	topics    *trie
+	topicList []*Topic
+
+	triggers *trie
+	trigList [][]trigger
+
+	fuzzyByFirst  map[string][]int
+	fuzzyBySecond map[string][]int
+	fuzzy         []fuzzyAlias
+
+	surnames map[string][]*Official
+
+	titleChildren map[int32][]int32 // title-trie state → child states
+}
+
+func (m *matcher) id(word string, add bool) int32 {
+	if id, ok := m.vocab[word]; ok {
+		return id
+	}
+	if !add {
+		return -1
+	}
+	id := int32(len(m.vocab))
+	m.vocab[word] = id
+	return id
+}
+
+func (m *matcher) ids(toks []vntext.Token, add bool) []int32 {
+	out := make([]int32, len(toks))
+	for i, t := range toks {
+		out[i] = m.id(t.Norm, add)
+	}
+	return out
+}
+
+// compile builds the matcher and reports alias clashes.
+func compile(g *Gazetteer) (*matcher, Problems) {
+	var ps Problems
+	m := &matcher{
+		vocab:         map[string]int32{},
+		names:         newTrie(),
+		titles:        newTrie(),
+		topics:        newTrie(),
+		triggers:      newTrie(),
+		fuzzyByFirst:  map[string][]int{},
+		fuzzyBySecond: map[string][]int{},
+		surnames:      map[string][]*Official{},
+	}
+	owner := map[int32]*Official{} // name-trie state → official, for clashes
+	addName := func(text string, e Entity) int32 {
+		toks := vntext.Tokenize(text)
+		if len(toks) == 0 {
+			return -1
+		}
+		s := m.names.insert(m.ids(toks, true))
+		p := m.names.payload[s]
+		if p < 0 {
+			p = int32(len(m.nameEnts))
+			m.nameEnts = append(m.nameEnts, nil)
+			m.names.payload[s] = p
+		}
+		for _, old := range m.nameEnts[p] {
+			if old == e {
+				return s
+			}
+		}
+		m.nameEnts[p] = append(m.nameEnts[p], e)
+		return s
+	}
+	for _, c := range g.Countries {
+		for _, n := range append([]string{c.Name}, c.Names...) {
+			addName(n, Entity{Kind: CountryEntity, Country: c})
+		}
+	}
+	for _, p := range g.Places {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			addName(n, Entity{Kind: PlaceEntity, Place: p})
+		}
+	}
+	for _, o := range g.Officials {
+		names := append([]string{o.Name}, o.Aliases...)
+		for i, a := range names {
+			pos := o.Pos
+			if i > 0 && i-1 < len(o.aliasPos) {
+				pos = o.aliasPos[i-1]
+			}
+			if msg := checkAlias(a); msg != "" {
+				ps = append(ps, Problem{pos, fmt.Sprintf("official %s: %s", o.ID, msg)})
+				continue
+			}
+			for _, v := range variants(a) {
+				s := addName(v, Entity{Kind: OfficialEntity, Official: o})
+				if prev, ok := owner[s]; ok && prev != o {
+					ps = append(ps, Problem{pos, fmt.Sprintf(
+						"alias %q of official %s is also a name of official %s (line %d)",
+						a, o.ID, prev.ID, prev.Pos.Line)})
+					continue
+				}
+				owner[s] = o
+				words := strings.Fields(vntext.Normalize(v))
+				if len(words) >= 2 {
+					k := len(m.fuzzy)
+					m.fuzzy = append(m.fuzzy, fuzzyAlias{words, o})
+					m.fuzzyByFirst[words[0]] = append(m.fuzzyByFirst[words[0]], k)
+					m.fuzzyBySecond[words[1]] = append(m.fuzzyBySecond[words[1]], k)
+				}
+			}
+		}
+		if s := vntext.Normalize(SurnameOf(o)); s != "" {
+			m.surnames[s] = append(m.surnames[s], o)
+		}
+	}
+	for _, r := range g.Roles {
+		for _, title := range r.Titles {
+			toks := vntext.Tokenize(title)
+			keep, countries := m.stripCountries(toks, m.ids(toks, true))
+			if len(keep) == 0 {
+				ps = append(ps, Problem{r.Pos, fmt.Sprintf("role %s: title %q is only a country name", r.ID, title)})
+				continue
+			}
+			seq := make([]int32, len(keep))
+			for i, k := range keep {
+				seq[i] = m.id(toks[k].Norm, true)
+			}
+			s := m.titles.insert(seq)
+			p := m.titles.payload[s]
+			if p < 0 {
+				p = int32(len(m.titleRole))
+				m.titleRole = append(m.titleRole, nil)
+				m.titles.payload[s] = p
+			}
+			tr := TitleRole{Role: r, Countries: countries}
+			dup := false
+			for _, old := range m.titleRole[p] {
+				if old.Role == r && strings.Join(old.Countries, ",") == strings.Join(countries, ",") {
+					dup = true
+				}
+			}
+			if !dup {
+				m.titleRole[p] = append(m.titleRole[p], tr)
+			}
+		}
+	}
+	for _, t := range g.Topics {
+		for _, kw := range t.Keywords {
+			toks := vntext.Tokenize(kw)
+			if len(toks) == 0 {
+				continue
+			}
+			s := m.topics.insert(m.ids(toks, true))
+			if m.topics.payload[s] < 0 {
+				m.topics.payload[s] = int32(len(m.topicList))
+				m.topicList = append(m.topicList, t)
+			}
+		}
+	}
+	for _, k := range g.Kinds {
+		add := func(w string, direct bool) {
+			toks := vntext.Tokenize(w)
+			if len(toks) == 0 {
+				return
+			}
+			s := m.triggers.insert(m.ids(toks, true))
+			p := m.triggers.payload[s]
+			if p < 0 {
+				p = int32(len(m.trigList))
+				m.trigList = append(m.trigList, nil)
+				m.triggers.payload[s] = p
+			}
+			m.trigList[p] = append(m.trigList[p], trigger{k, direct})
+		}
+		for _, w := range k.Triggers {
+			add(w, false)
+		}
+		for _, w := range k.Direct {
+			add(w, true)
+		}
+	}
+	m.titleChildren = map[int32][]int32{}
+	for k, n := range m.titles.next {
+		parent := int32(k >> 32)
+		m.titleChildren[parent] = append(m.titleChildren[parent], n)
+	}
+	return m, ps
+}
+
+func hasOfficial(es []Entity) bool {
+	for _, e := range es {
+		if e.Kind == OfficialEntity {
+			return true
+		}
+	}
+	return false
+}
+
+// variants returns an alias and, when it has hyphenated words, the form
+// with those words joined ("Yoon-joo" → "Yoonjoo").
+func variants(a string) []string {
+	if !strings.ContainsAny(a, "-‐‑") {
+		return []string{a}
+	}
+	joined := strings.NewReplacer("-", "", "‐", "", "‑", "").Replace(a)
+	return []string{a, joined}
+}
+
+// stripCountries returns the positions of toks that are not country names
+// (a country after "tại"/"ở" stays, "của" before a country goes), and the
+// countries it took out.
+func (m *matcher) stripCountries(toks []vntext.Token, ids []int32) (keep []int, countries []string) {
+	drop := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		end, p := m.names.longest(ids, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		var c *Country
+		for _, e := range m.nameEnts[p] {
+			if e.Kind == CountryEntity {
+				c = e.Country
+			}
+		}
+		if c != nil && end == i+1 && !toks[i].Upper {
+			c = nil
+		}
+		if c != nil && !(i > 0 && isLocative(toks[i-1].Norm)) {
+			for j := i; j < end; j++ {
+				drop[j] = true
+			}
+			if i > 0 && toks[i-1].Norm == "của" {
+				drop[i-1] = true
+			}
+			countries = append(countries, c.Code)
+		}
+		i = end
+	}
+	for i := range toks {
+		if !drop[i] {
+			keep = append(keep, i)
+		}
+	}
+	return keep, countries
+}
+
+func isLocative(w string) bool { return w == "tại" || w == "ở" }
+
+// Scan finds names, titles, topic keywords and meeting triggers in a
+// tokenised text. Names and titles are longest-match, left to right, with
+// no overlaps among themselves; topics and triggers likewise.
+func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
+	m := g.m
+	ids := m.ids(toks, false)
+	var sc Scan
+	covered := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		end, p := m.names.longest(ids, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		if end == i+1 && !toks[i].Upper && !hasOfficial(m.nameEnts[p]) {
+			// A one-word country or place name in lower case is an
+			// ordinary word ("biện pháp", "cập nhật").
+			i++
+			continue
+		}
+		sc.Names = append(sc.Names, Match{Start: i, End: end, Entities: m.nameEnts[p]})
+		for j := i; j < end; j++ {
+			covered[j] = true
+		}
+		i = end
+	}
+	sc.Names = m.addFuzzy(toks, covered, sc.Names)
+
+	// Titles, on the token stream with country names set aside.
+	keep, _ := m.stripCountries(toks, ids)
+	seq := make([]int32, len(keep))
+	for i, k := range keep {
+		seq[i] = ids[k]
+	}
+	for i := 0; i < len(seq); {
+		end, p := m.titles.longest(seq, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		start, stop := keep[i], keep[end-1]+1
+		tm := TitleMatch{Start: start, End: stop, Roles: m.titleRole[p]}
+		for _, n := range sc.Names {
+			if n.Start >= start && n.End <= stop {
+				if c := n.Country(); c != nil {
+					tm.Countries = append(tm.Countries, c.Code)
+				}
+			}
+		}
+		sc.Titles = append(sc.Titles, tm)
+		i = end
+	}
+	for i := 0; i < len(toks); {
+		end, p := m.topics.longest(ids, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		sc.Topics = append(sc.Topics, TopicMatch{Start: i, End: end, Topic: m.topicList[p]})
+		i = end
+	}
+	for i := 0; i < len(toks); {
+		end, p := m.triggers.longest(ids, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		for _, t := range m.trigList[p] {
+			sc.Triggers = append(sc.Triggers, TriggerMatch{Start: i, End: end, Kind: t.kind, Direct: t.direct})
+		}
+		i = end
+	}
+	return sc
+}
+
+// addFuzzy adds official names written with a one-letter slip in one word
+// of four or more letters, where the written words are capitalised and not
+// already part of a match.
+func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) []Match {
+	var extra []Match
+	for i := 0; i+1 < len(toks); i++ {
+		if covered[i] || !toks[i].Upper || toks[i].Kind != vntext.Word {
+			continue
+		}
+		best := -1
+		try := func(k int) {
+			a := m.fuzzy[k]
+			if i+len(a.words) > len(toks) {
+				return
+			}
+			slips := 0
+			for j, w := range a.words {
+				t := toks[i+j]
+				if covered[i+j] || t.Kind != vntext.Word || !t.Upper {
+					return
+				}
+				if t.Norm == w {
+					continue
+				}
+				if slips > 0 || utf8.RuneCountInString(w) < 4 || !oneSlip(t.Norm, w) {
+					return
+				}
+				slips++
+			}
+			if slips == 1 && (best < 0 || len(a.words) > len(m.fuzzy[best].words)) {
+				best = k
+			}
+		}
+		for _, k := range m.fuzzyByFirst[toks[i].Norm] {
+			try(k)
+		}
+		for _, k := range m.fuzzyBySecond[toks[i+1].Norm] {
+			try(k)
+		}
+		if best < 0 {
+			continue
+		}
+		a := m.fuzzy[best]
+		end := i + len(a.words)
+		extra = append(extra, Match{Start: i, End: end, Fuzzy: true,
+			Entities: []Entity{{Kind: OfficialEntity, Official: a.official}}})
+		for j := i; j < end; j++ {
+			covered[j] = true
+		}
+		i = end - 1
+	}
+	if len(extra) == 0 {
+		return names
+	}
+	out := make([]Match, 0, len(names)+len(extra))
+	a, b := 0, 0
+	for a < len(names) || b < len(extra) {
+		if b == len(extra) || (a < len(names) && names[a].Start < extra[b].Start) {
+			out = append(out, names[a])
+			a++
+		} else {
+			out = append(out, extra[b])
+			b++
+		}
+	}
+	return out
+}
+
+// oneSlip reports whether a and b differ by exactly one edit: a letter
+// changed, added, dropped, or two neighbours swapped.
+func oneSlip(a, b string) bool {
+	x, y := []rune(a), []rune(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	switch len(y) - len(x) {
+	case 0:
+		diff := -1
+		for i := range x {
+			if x[i] != y[i] {
+				if diff >= 0 {
+					// second difference: only a swap of neighbours is one slip
+					return diff == i-1 && x[diff] == y[i] && x[i] == y[diff] && equalFrom(x, y, i+1)
+				}
+				diff = i
+			}
+		}
+		return diff >= 0
+	case 1:
+		i := 0
+		for i < len(x) && x[i] == y[i] {
+			i++
+		}
+		return string(x[i:]) == string(y[i+1:])
+	}
+	return false
+}
+
+func equalFrom(x, y []rune, i int) bool { return string(x[i:]) == string(y[i:]) }
+
+// OfficialsBySurname returns the officials whose surname (the word used
+// alone) has the normalised form s.
+func (g *Gazetteer) OfficialsBySurname(s string) []*Official { return g.m.surnames[s] }
+
+// TitleHead reads the longest start of some role title at token i (a
+// generic title such as "Thứ trưởng" before a surname) and returns where it
+// ends and every role whose title begins that way.
+func (g *Gazetteer) TitleHead(toks []vntext.Token, i int) (end int, roles []TitleRole) {
+	ids := g.m.ids(toks[i:min(len(toks), i+8)], false)
+	// Walk the title trie as far as the words go and collect every role
+	// reachable below the deepest state.
+	s, last := int32(0), -1
+	for j, id := range ids {
+		if id < 0 {
+			break
+		}
+		n, ok := g.m.titles.next[uint64(s)<<32|uint64(uint32(id))]
+		if !ok {
+			break
+		}
+		s, last = n, j
+	}
+	if last < 0 {
+		return -1, nil
+	}
+	return i + last + 1, g.m.rolesBelow(s)
+}
+
+// rolesBelow lists the roles of all titles that extend trie state s.
+func (m *matcher) rolesBelow(s int32) []TitleRole {
+	var out []TitleRole
+	seen := map[*Role]bool{}
+	states := []int32{s}
+	children := m.titleChildren
+	for len(states) > 0 {
+		st := states[len(states)-1]
+		states = states[:len(states)-1]
+		if p := m.titles.payload[st]; p >= 0 {
+			for _, tr := range m.titleRole[p] {
+				if !seen[tr.Role] {
+					seen[tr.Role] = true
+					out = append(out, tr)
+				}
+			}
+		}
+		states = append(states, children[st]...)
+	}
+	return out
+}

@@ -1,0 +1,95 @@
+package gazetteer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// index builds the lookup maps and checks references between entries.
+func (g *Gazetteer) index() Problems {
+	var ps Problems
+	bad := func(p Pos, format string, args ...any) {
+		ps = append(ps, Problem{p, fmt.Sprintf(format, args...)})
+	}
+	g.countries = map[string]*Country{}
+	for _, c := range g.Countries {
+		if len(c.Code) != 2 || strings.ToUpper(c.Code) != c.Code {
+			bad(c.Pos, "country code %q: want two upper-case letters (ISO 3166-1 alpha-2)", c.Code)
+		}
+		g.countries[c.Code] = c
+	}
+	country := func(p Pos, what, cc string) {
+		if cc == "" {
+			bad(p, "%s without country", what)
+		} else if g.countries[cc] == nil {
+			bad(p, "%s: unknown country %q", what, cc)
+		}
+	}
+	g.places = map[string]*Place{}
+	for _, p := range g.Places {
+		country(p.Pos, "place "+p.ID, p.Country)
+		g.places[p.ID] = p
+	}
+	g.roles = map[string]*Role{}
+	for _, r := range g.Roles {
+		country(r.Pos, "role "+r.ID, r.Country)
+		g.roles[r.ID] = r
+	}
+	g.topics = map[string]*Topic{}
+	for _, t := range g.Topics {
+		g.topics[t.ID] = t
+	}
+	g.kinds = map[string]*Kind{}
+	for _, k := range g.Kinds {
+		g.kinds[k.ID] = k
+	}
+	g.officials = map[string]*Official{}
+	for _, o := range g.Officials {
+		if o.Name == "" {
+			bad(o.Pos, "official %s without name", o.ID)
+		}
+		country(o.Pos, "official "+o.ID, o.Country)
+		for _, t := range o.Roles {
+			if g.roles[t.Role] == nil {
+				bad(t.Pos, "official %s: unknown role %q", o.ID, t.Role)
+			}
+		}
+		ps = append(ps, overlaps(o)...)
+		g.officials[o.ID] = o
+	}
+	return ps
+}
+
+// overlaps reports tenures of the same role that overlap.
+func overlaps(o *Official) Problems {
+	var ps Problems
+	byRole := map[string][]Tenure{}
+	for _, t := range o.Roles {
+		byRole[t.Role] = append(byRole[t.Role], t)
+	}
+	for role, ts := range byRole {
+		sort.Slice(ts, func(i, j int) bool { return ts[i].From.Compare(ts[j].From) < 0 })
+		for i := 1; i < len(ts); i++ {
+			prev := ts[i-1]
+			if prev.To.IsZero() || prev.To.Last().Compare(ts[i].From.First()) > 0 {
+				ps = append(ps, Problem{ts[i].Pos, fmt.Sprintf(
+					"official %s: tenure of %s from %s overlaps the one from %s (line %d)",
+					o.ID, role, ts[i].From, prev.From, prev.Pos.Line)})
+			}
+		}
+	}
+	return ps
+}
+
+// checkAlias reports an alias too short to match safely.
+func checkAlias(a string) string {
+	switch n := utf8.RuneCountInString(strings.TrimSpace(a)); {
+	case n == 0:
+		return "empty alias"
+	case n == 1:
+		return fmt.Sprintf("one-letter alias %q", a)
+	}
+	return ""
+}

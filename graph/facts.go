@@ -1,0 +1,180 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+func iri(s string) quad.IRI { return quad.IRI(s) }
+
+func date(d schema.Date) quad.Value {
+	return quad.TypedString{Value: quad.String(d.String()), Type: quad.IRI(d.XSDType())}
+}
+
+type quads []quad.Quad
+
+func (qs *quads) add(s string, p string, o quad.Value) {
+	*qs = append(*qs, quad.Quad{Subject: iri(s), Predicate: iri(p), Object: o})
+}
+
+// ArticleLabel is the quad label of an article's facts.
+func ArticleLabel(id string) string { return schema.ArticleIRI(id) }
+
+// ArticleQuads turns one article's extraction into quads (without label:
+// Replace sets it). file is the article's path as given.
+func ArticleQuads(g *gazetteer.Gazetteer, file string, r *extract.Result) []quad.Quad {
+	var q quads
+	art := schema.ArticleIRI(r.Article)
+	q.add(art, schema.PredType, iri(schema.KindArticle))
+	q.add(art, schema.PredFile, quad.String(file))
+	if !r.Published.IsZero() {
+		q.add(art, schema.PredDate, date(r.Published))
+	}
+	sent := func(k int) string {
+		s := r.Sentences[k]
+		return schema.SentenceIRI(r.Article, s.Start, s.End)
+	}
+	for k, s := range r.Sentences {
+		id := sent(k)
+		q.add(id, schema.PredType, iri(schema.KindSentence))
+		q.add(id, schema.PredText, quad.String(s.Text))
+		q.add(id, schema.PredSpan, quad.String(fmt.Sprintf("%d-%d", s.Start, s.End)))
+		q.add(id, schema.PredInArticle, iri(art))
+	}
+	for _, o := range r.Officials {
+		id := schema.OfficialIRI(o.ID)
+		q.add(art, schema.PredMentions, iri(id))
+		if o.Provisional {
+			// Known officials are described by the gazetteer's quads;
+			// provisional ones by the articles that name them.
+			q.add(id, schema.PredType, iri(schema.KindOfficial))
+			q.add(id, schema.PredName, quad.String(o.Name))
+			q.add(id, schema.PredProvisional, quad.String("true"))
+			q.add(id, schema.PredKey, quad.String(schema.NameKey(o.Name)))
+			if o.Country != "" {
+				q.add(id, schema.PredCountry, iri(schema.CountryIRI(o.Country)))
+			}
+		}
+	}
+	for _, h := range r.Holds {
+		off, role := schema.OfficialIRI(h.Official), schema.RoleIRI(h.Role)
+		q.add(off, schema.PredHolds, iri(role))
+		fact := schema.FactIRI(schema.FactID(off, schema.PredHolds, role, r.Article))
+		q.add(fact, schema.PredType, iri(schema.KindFact))
+		q.add(fact, schema.PredSubject, iri(off))
+		q.add(fact, schema.PredPredicate, iri(schema.PredHolds))
+		q.add(fact, schema.PredObject, iri(role))
+		q.add(fact, schema.PredStatedIn, iri(sent(h.Sentence)))
+	}
+	for n, m := range r.Meetings {
+		mid := schema.MeetingIRI(schema.MeetingID(m.Participants, m.Date, r.Article, n))
+		q.add(mid, schema.PredType, iri(schema.KindMeeting))
+		q.add(mid, schema.PredStatus, quad.String(m.Status))
+		q.add(mid, schema.PredMeetingKind, quad.String(m.Kind))
+		if !m.Date.IsZero() {
+			q.add(mid, schema.PredDate, date(m.Date))
+		}
+		if m.Place != "" {
+			q.add(mid, schema.PredPlace, iri(schema.PlaceIRI(m.Place)))
+		}
+		for _, p := range m.Participants {
+			q.add(mid, schema.PredParticipant, iri(schema.OfficialIRI(p)))
+		}
+		if m.Status == schema.Held {
+			for _, a := range m.Participants {
+				for _, b := range m.Participants {
+					if a != b {
+						q.add(schema.OfficialIRI(a), schema.PredMet, iri(schema.OfficialIRI(b)))
+					}
+				}
+			}
+		}
+		for _, k := range m.Sentences {
+			q.add(mid, schema.PredReportedIn, iri(sent(k)))
+		}
+		for _, t := range m.Topics {
+			topic := schema.TopicIRI(t.Topic)
+			q.add(mid, schema.PredDiscussed, iri(topic))
+			fact := schema.FactIRI(schema.FactID(mid, schema.PredDiscussed, topic, r.Article))
+			q.add(fact, schema.PredType, iri(schema.KindFact))
+			q.add(fact, schema.PredSubject, iri(mid))
+			q.add(fact, schema.PredPredicate, iri(schema.PredDiscussed))
+			q.add(fact, schema.PredObject, iri(topic))
+			q.add(fact, schema.PredStatedIn, iri(sent(t.Sentence)))
+		}
+	}
+	return q
+}
+
+// GazetteerQuads describes the gazetteer's entries: officials with names,
+// aliases, lookup keys, countries and role tenures; roles, topics, places
+// and countries with their names.
+func GazetteerQuads(g *gazetteer.Gazetteer) []quad.Quad {
+	var q quads
+	for _, c := range g.Countries {
+		id := schema.CountryIRI(c.Code)
+		q.add(id, schema.PredType, iri(schema.KindCountry))
+		q.add(id, schema.PredName, quad.String(c.Name))
+		for _, n := range c.Names {
+			q.add(id, schema.PredAlias, quad.String(n))
+		}
+	}
+	for _, p := range g.Places {
+		id := schema.PlaceIRI(p.ID)
+		q.add(id, schema.PredType, iri(schema.KindPlace))
+		q.add(id, schema.PredName, quad.String(p.Name))
+		q.add(id, schema.PredCountry, iri(schema.CountryIRI(p.Country)))
+		for _, n := range p.Aliases {
+			q.add(id, schema.PredAlias, quad.String(n))
+		}
+	}
+	for _, r := range g.Roles {
+		id := schema.RoleIRI(r.ID)
+		q.add(id, schema.PredType, iri(schema.KindRole))
+		q.add(id, schema.PredName, quad.String(r.Name))
+		q.add(id, schema.PredCountry, iri(schema.CountryIRI(r.Country)))
+	}
+	for _, t := range g.Topics {
+		id := schema.TopicIRI(t.ID)
+		q.add(id, schema.PredType, iri(schema.KindTopic))
+		q.add(id, schema.PredName, quad.String(t.Name))
+	}
+	for _, o := range g.Officials {
+		id := schema.OfficialIRI(o.ID)
+		q.add(id, schema.PredType, iri(schema.KindOfficial))
+		q.add(id, schema.PredName, quad.String(o.Name))
+		q.add(id, schema.PredCountry, iri(schema.CountryIRI(o.Country)))
+		keys := map[string]bool{schema.NameKey(o.Name): true, schema.NameKey(gazetteer.SurnameOf(o)): true}
+		for _, a := range o.Aliases {
+			q.add(id, schema.PredAlias, quad.String(a))
+			keys[schema.NameKey(a)] = true
+		}
+		ks := make([]string, 0, len(keys))
+		for k := range keys {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		for _, k := range ks {
+			q.add(id, schema.PredKey, quad.String(k))
+		}
+		for _, t := range o.Roles {
+			role := schema.RoleIRI(t.Role)
+			fact := schema.FactIRI(schema.FactID(id, schema.PredHolds, role, t.From.String(), t.To.String()))
+			q.add(fact, schema.PredType, iri(schema.KindFact))
+			q.add(fact, schema.PredSubject, iri(id))
+			q.add(fact, schema.PredPredicate, iri(schema.PredHolds))
+			q.add(fact, schema.PredObject, iri(role))
+			q.add(fact, schema.PredRoleFrom, date(t.From))
+			if !t.To.IsZero() {
+				q.add(fact, schema.PredRoleTo, date(t.To))
+			}
+		}
+	}
+	return q
+}

@@ -1,0 +1,260 @@
+// Package graph stores dipgraph's facts in a Cayley quad store and answers
+// questions about them; it is the only package that uses Cayley.
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/cayleygraph/cayley/clog"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	_ "github.com/cayleygraph/cayley/graph/kv/all" // bbolt and other kv backends
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+)
+
+// Memory is the --db value for a throw-away in-memory store.
+const Memory = "memory"
+
+// ErrInUse is returned when another process holds the store open.
+var ErrInUse = errors.New("store is in use by another process")
+
+// Store is an open quad store.
+type Store struct {
+	qs      cgraph.QuadStore
+	backend string
+	path    string
+}
+
+// Options tune how a store is opened.
+type Options struct {
+	// LockTimeout is how long to wait for another process to release a
+	// bolt store (default 1s).
+	LockTimeout time.Duration
+}
+
+// labelIndex makes deleting one article's quads a prefix scan: Cayley's kv
+// backends have no label index by default. It is added to Cayley's default
+// index list once, before any store is created.
+var labelIndexOnce sync.Once
+
+func addLabelIndex() {
+	labelIndexOnce.Do(func() {
+		for _, ind := range kv.DefaultQuadIndexes {
+			if len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label {
+				return
+			}
+		}
+		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, kv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
+	})
+}
+
+// quietLogs keeps Cayley's own log lines off the terminal.
+var quietOnce sync.Once
+
+func quiet() {
+	quietOnce.Do(func() { clog.SetV(-1); clog.SetLogger(nil) })
+}
+
+// Open opens (creating if needed) the store at dsn: "memory" for an
+// in-memory store, else the path of an embedded bolt database file.
+func Open(dsn string, opt Options) (*Store, error) {
+	quiet()
+	if dsn == "" || dsn == Memory {
+		qs, err := cgraph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return nil, err
+		}
+		return &Store{qs: qs, backend: "memstore", path: Memory}, nil
+	}
+	if opt.LockTimeout == 0 {
+		opt.LockTimeout = time.Second
+	}
+	path := dsn
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("store %s: is a directory, want a database file", path)
+	}
+	if err := checkLock(path, opt.LockTimeout); err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	addLabelIndex()
+	opts := cgraph.Options{"no_bloom": true}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if dir := filepath.Dir(path); dir != "" {
+			if _, err := os.Stat(dir); err != nil {
+				return nil, fmt.Errorf("store %s: %w", path, err)
+			}
+		}
+		if err := cgraph.InitQuadStore("bbolt", path, opts); err != nil && err != cgraph.ErrDatabaseExists {
+			os.Remove(path)
+			return nil, fmt.Errorf("store %s: create: %w", path, err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore("bbolt", path, opts)
+	if err != nil {
+		if err == cgraph.ErrNotInitialized {
+			return nil, fmt.Errorf("store %s: not a dipgraph store (no Cayley metadata)", path)
+		}
+		return nil, fmt.Errorf("store %s: open: %w", path, err)
+	}
+	return &Store{qs: qs, backend: "bbolt", path: path}, nil
+}
+
+// checkLock tries the bolt file lock for up to timeout, so that a second
+// process gets ErrInUse instead of blocking forever inside bolt.
+func checkLock(path string, timeout time.Duration) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return fmt.Errorf("cannot open for writing: %w", err)
+		}
+		return err
+	}
+	defer f.Close()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+			return nil
+		}
+		if err != syscall.EWOULDBLOCK {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return ErrInUse
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.qs.Close() }
+
+// Path is where the store lives ("memory" for an in-memory store).
+func (s *Store) Path() string { return s.path }
+
+// Backend names the Cayley backend.
+func (s *Store) Backend() string { return s.backend }
+
+// QuadStore exposes the underlying Cayley store to this package's servers.
+func (s *Store) quadStore() cgraph.QuadStore { return s.qs }
+
+// labelQuads returns the quads stored under a label.
+func (s *Store) labelQuads(ctx context.Context, label string) ([]quad.Quad, error) {
+	ref := s.qs.ValueOf(quad.IRI(label))
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.qs.QuadIterator(quad.Label, ref)
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		out = append(out, s.qs.Quad(it.Result()))
+	}
+	return out, it.Err()
+}
+
+// Replace makes the quads under label exactly qs, in one transaction: the
+// quads no longer there are deleted, the new ones added, the rest left
+// alone. It returns how many were added and deleted.
+func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
+	old, err := s.labelQuads(ctx, label)
+	if err != nil {
+		return 0, 0, err
+	}
+	key := func(q quad.Quad) string { return q.NQuad() }
+	want := make(map[string]quad.Quad, len(quads))
+	for _, q := range quads {
+		q.Label = quad.IRI(label)
+		want[key(q)] = q
+	}
+	have := make(map[string]bool, len(old))
+	var deltas []cgraph.Delta
+	for _, q := range old {
+		k := key(q)
+		have[k] = true
+		if _, ok := want[k]; !ok {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			deleted++
+		}
+	}
+	for k, q := range want {
+		if !have[k] {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			added++
+		}
+	}
+	if len(deltas) == 0 {
+		return 0, 0, nil
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", label, err)
+	}
+	return added, deleted, nil
+}
+
+// Remove deletes every quad under label; it returns how many.
+func (s *Store) Remove(ctx context.Context, label string) (int, error) {
+	_, n, err := s.Replace(ctx, label, nil)
+	return n, err
+}
+
+// Labels lists the labels of articles in the store with their quad counts.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st := Stats{}
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	labels := map[string]bool{}
+	nodes := map[string]bool{}
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		st.Quads++
+		if q.Label != nil {
+			labels[q.Label.String()] = true
+		}
+		if strings.HasPrefix(q.Subject.String(), "<official/") {
+			nodes[q.Subject.String()] = true
+		}
+		if q.Predicate.String() == "<participant>" {
+			st.participations++
+		}
+		if q.Object.String() == "<Meeting>" {
+			nodes[q.Subject.String()] = true
+		}
+	}
+	for l := range labels {
+		if strings.HasPrefix(l, "<article/") {
+			st.Articles++
+		}
+	}
+	for n := range nodes {
+		if strings.HasPrefix(n, "<official/") {
+			st.Officials++
+		} else {
+			st.Meetings++
+		}
+	}
+	return st, it.Err()
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Quads     int `json:"quads"`
+	Articles  int `json:"articles"`
+	Officials int `json:"officials"`
+	Meetings  int `json:"meetings"`
+
+	participations int
+}

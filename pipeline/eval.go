@@ -1,0 +1,47 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/dipgraph/dipgraph/corpus"
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/gold"
+)
+
+// ExtractGold extracts the articles under paths and writes the facts in the
+// gold format. Files that cannot be read are returned as skipped.
+func ExtractGold(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo extract.Options) (*gold.File, []corpus.Skipped, error) {
+	f := &gold.File{Articles: []gold.Article{}}
+	var skipped []corpus.Skipped
+	err := ExtractAll(ctx, paths, g, eo, 0, func(e Extracted) error {
+		if e.Err != nil {
+			if s, ok := corpus.IsSkipped(e.Err); ok {
+				skipped = append(skipped, *s)
+				return nil
+			}
+			return e.Err
+		}
+		f.Articles = append(f.Articles, gold.FromResult(g, e.Path, e.Result))
+		return nil
+	})
+	return f, skipped, err
+}
+
+// Evaluate scores the extraction of the articles under paths against gold
+// files (their articles together).
+func Evaluate(ctx context.Context, goldPaths []string, paths []string, g *gazetteer.Gazetteer, eo extract.Options) (*gold.Report, error) {
+	want := &gold.File{}
+	for _, p := range goldPaths {
+		f, err := gold.Load(p)
+		if err != nil {
+			return nil, err
+		}
+		want.Articles = append(want.Articles, f.Articles...)
+	}
+	got, _, err := ExtractGold(ctx, paths, g, eo)
+	if err != nil {
+		return nil, err
+	}
+	return gold.Score(want, got), nil
+}

@@ -1,0 +1,207 @@
+// Package pipeline runs dipgraph's main jobs over many articles: reading,
+// extracting on all cores, and writing each article to the store in one
+// transaction.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/dipgraph/dipgraph/corpus"
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// Options of a build.
+type Options struct {
+	Paths     []string
+	Gazetteer *gazetteer.Gazetteer
+	Store     *graph.Store
+	Extract   extract.Options
+	// Progress, when not nil, receives a progress line as articles go by
+	// (a terminal); nil keeps the build quiet.
+	Progress io.Writer
+	// Workers extracting at once; 0 means one per CPU.
+	Workers int
+}
+
+// Summary is what a build did.
+type Summary struct {
+	Articles  int              `json:"articles"`
+	Unchanged int              `json:"unchanged"`
+	Skipped   []corpus.Skipped `json:"skipped,omitempty"`
+	Officials int              `json:"officials"`
+	Meetings  int              `json:"meetings"`
+	Facts     int              `json:"facts"`
+	Added     int              `json:"quads_added"`
+	Deleted   int              `json:"quads_deleted"`
+	Duration  time.Duration    `json:"duration_ns"`
+	Store     graph.Stats      `json:"store"`
+	ByReason  map[string]int   `json:"skipped_by_reason,omitempty"`
+}
+
+// Extracted is one article's extraction.
+type Extracted struct {
+	Path   string
+	Result *extract.Result
+	Err    error
+}
+
+// ExtractAll reads and extracts the articles under paths on all cores and
+// calls fn for each, in file order. Unreadable files come with Err set.
+func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo extract.Options, workers int, fn func(Extracted) error) error {
+	files, err := corpus.Files(paths)
+	if err != nil {
+		return err
+	}
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	type job struct {
+		i    int
+		path string
+	}
+	jobs := make(chan job)
+	results := make([]chan Extracted, len(files))
+	for i := range results {
+		results[i] = make(chan Extracted, 1)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				e := Extracted{Path: j.path}
+				a, err := corpus.Read(j.path)
+				if err != nil {
+					e.Err = err
+				} else {
+					e.Result = extract.Extract(g, a.ID, a.Text, eo)
+				}
+				results[j.i] <- e
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i, f := range files {
+			select {
+			case jobs <- job{i, f}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var ferr error
+	for i := range files {
+		var e Extracted
+		select {
+		case e = <-results[i]:
+		case <-ctx.Done():
+			ferr = ctx.Err()
+		}
+		if ferr != nil {
+			break
+		}
+		if err := fn(e); err != nil {
+			ferr = err
+			break
+		}
+	}
+	cancel()
+	wg.Wait()
+	return ferr
+}
+
+// Build extracts the articles under the paths and writes them to the store,
+// each in one transaction that replaces what the store held for it.
+func Build(ctx context.Context, opt Options) (*Summary, error) {
+	start := time.Now()
+	sum := &Summary{ByReason: map[string]int{}}
+	if _, _, err := opt.Store.Replace(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer)); err != nil {
+		return nil, fmt.Errorf("write gazetteer: %w", err)
+	}
+	officials := map[string]bool{}
+	meetings := map[string]bool{}
+	ids := map[string]string{} // article id → first file
+	total := 0
+	if opt.Progress != nil {
+		if files, err := corpus.Files(opt.Paths); err == nil {
+			total = len(files)
+		}
+	}
+	last := time.Time{}
+	err := ExtractAll(ctx, opt.Paths, opt.Gazetteer, opt.Extract, opt.Workers, func(e Extracted) error {
+		if e.Err != nil {
+			if s, ok := corpus.IsSkipped(e.Err); ok {
+				sum.Skipped = append(sum.Skipped, *s)
+				sum.ByReason[reasonKind(s.Reason)]++
+				return nil
+			}
+			return e.Err
+		}
+		r := e.Result
+		if prev, ok := ids[r.Article]; ok {
+			s := corpus.Skipped{Path: e.Path, Reason: fmt.Sprintf("article id %q already used by %s", r.Article, prev)}
+			sum.Skipped = append(sum.Skipped, s)
+			sum.ByReason["duplicate id"]++
+			return nil
+		}
+		ids[r.Article] = e.Path
+		qs := graph.ArticleQuads(opt.Gazetteer, e.Path, r)
+		added, deleted, err := opt.Store.Replace(ctx, graph.ArticleLabel(r.Article), qs)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.Path, err)
+		}
+		sum.Articles++
+		if added == 0 && deleted == 0 {
+			sum.Unchanged++
+		}
+		sum.Added += added
+		sum.Deleted += deleted
+		sum.Facts += len(r.Holds) + len(r.Meetings)
+		for _, o := range r.Officials {
+			officials[o.ID] = true
+		}
+		for n, m := range r.Meetings {
+			meetings[schema.MeetingID(m.Participants, m.Date, r.Article, n)] = true
+			sum.Facts += len(m.Topics)
+		}
+		if opt.Progress != nil && time.Since(last) > 100*time.Millisecond {
+			last = time.Now()
+			done := sum.Articles + len(sum.Skipped)
+			fmt.Fprintf(opt.Progress, "\r%d/%d articles, %d officials, %d meetings", done, total, len(officials), len(meetings))
+		}
+		return nil
+	})
+	if opt.Progress != nil {
+		fmt.Fprintf(opt.Progress, "\r\033[K")
+	}
+	if err != nil {
+		return sum, err
+	}
+	sum.Officials, sum.Meetings = len(officials), len(meetings)
+	sort.Slice(sum.Skipped, func(i, j int) bool { return sum.Skipped[i].Path < sum.Skipped[j].Path })
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+// reasonKind groups skip reasons for the summary.
+func reasonKind(reason string) string {
+	for _, k := range []string{"empty file", "binary file", "not valid UTF-8", "file too large", "legacy encoding", "HTML"} {
+		if len(reason) >= len(k) && reason[:len(k)] == k {
+			return k
+		}
+	}
+	return reason
+}

@@ -1,0 +1,245 @@
+// Package vntext normalises and tokenises Vietnamese news text for exact,
+// position-preserving matching against a gazetteer.
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TokenKind tells words, numbers and punctuation apart.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word TokenKind = iota
+	Number
+	Punct
+)
+
+// Token is one word, number or punctuation mark of a text.
+type Token struct {
+	// Start and End are byte offsets of the token in the original text.
+	Start, End int
+	// Norm is the normalised form: NFC, lower case, Vietnamese tone marks
+	// in one placement. Punctuation is kept as itself.
+	Norm string
+	Kind TokenKind
+	// Upper is true when the token's first letter is upper case.
+	Upper bool
+	// Space is true when white space (or a hyphen) separates the token
+	// from the one before it; Newline when that white space holds a line
+	// break. The first token of a text has both set.
+	Space, Newline bool
+	// Hyphen is true when a hyphen or dash stands between the token and the
+	// one before it.
+	Hyphen bool
+}
+
+// IsSpace reports whether r separates tokens without being one: white
+// space, non-breaking and zero-width spaces, the byte order mark.
+func IsSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// isHyphen reports dashes that join or separate words.
+func isHyphen(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// Tokenize splits text into tokens. Words are runs of letters (with their
+// combining marks), numbers are runs of digits, a switch between letters
+// and digits ends a token ("tháng10" is two tokens), white space and hyphens
+// separate tokens and are dropped, every other character is a token of its
+// own. Invalid UTF-8 bytes are treated as punctuation.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	space, newline, hyphen := true, true, false
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n' || r == '\r':
+			space, newline = true, true
+			i += size
+			continue
+		case IsSpace(r):
+			space = true
+			i += size
+			continue
+		case isHyphen(r):
+			space, hyphen = true, true
+			i += size
+			continue
+		}
+		start := i
+		kind := Punct
+		switch {
+		case isWordRune(r):
+			kind = Word
+			i += size
+			for i < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[i:])
+				if !isWordRune(r2) && !(r2 == '\'' && i+s2 < len(text) && isLetterAt(text, i+s2)) {
+					break
+				}
+				i += s2
+			}
+		case unicode.IsDigit(r):
+			kind = Number
+			i += size
+			for i < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				i += s2
+			}
+		default:
+			i += size
+		}
+		raw := text[start:i]
+		t := Token{Start: start, End: i, Kind: kind, Space: space, Newline: newline, Hyphen: hyphen}
+		switch kind {
+		case Word:
+			t.Norm = NormalizeWord(raw)
+			first, _ := utf8.DecodeRuneInString(raw)
+			t.Upper = unicode.IsUpper(first)
+		case Number:
+			t.Norm = raw
+		default:
+			t.Norm = normalizePunct(r, raw)
+		}
+		toks = append(toks, t)
+		space, newline, hyphen = false, false, false
+	}
+	return toks
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+func normalizePunct(r rune, raw string) string {
+	switch r {
+	case '“', '”', '„', '«', '»', '″':
+		return `"`
+	case '‘', '’', '‚', '′':
+		return "'"
+	case '…':
+		return "..."
+	}
+	if r == utf8.RuneError {
+		return "\ufffd"
+	}
+	return raw
+}
+
+// NormalizeWord returns the normalised form of one word: NFC, lower case,
+// and the tone mark of the syllable endings "oa", "oe" and "uy" on the first
+// vowel ("hoá" → "hóa", "uỷ" → "ủy").
+func NormalizeWord(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for i := 0; i < len(w); i++ {
+			if 'A' <= w[i] && w[i] <= 'Z' {
+				return strings.ToLower(w)
+			}
+		}
+		return w
+	}
+	s := norm.NFC.String(w)
+	s = strings.ToLower(s)
+	return canonicalTone(s)
+}
+
+// Normalize returns the normalised form of a phrase: its tokens' forms
+// joined by single spaces.
+func Normalize(s string) string {
+	toks := Tokenize(s)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// Tone marks as combining characters.
+const (
+	grave = '\u0300'
+	acute = '\u0301'
+	tilde = '\u0303'
+	hook  = '\u0309'
+	dot   = '\u0323'
+)
+
+func isTone(r rune) bool {
+	return r == grave || r == acute || r == tilde || r == hook || r == dot
+}
+
+// canonicalTone moves the tone mark of a syllable that ends in the vowel
+// pairs "oa", "oe" or "uy" (with no final consonant, and not "qu"+"y") onto
+// the first vowel of the pair, the placement most Vietnamese news use.
+func canonicalTone(s string) string {
+	if !strings.ContainsAny(s, "aeyàáảãạèéẻẽẹỳýỷỹỵ") {
+		return s
+	}
+	d := []rune(norm.NFD.String(s))
+	// Find the tone mark and strip it.
+	tonePos, tone := -1, rune(0)
+	base := make([]rune, 0, len(d))
+	for _, r := range d {
+		if isTone(r) {
+			tone = r
+			tonePos = len(base)
+			continue
+		}
+		base = append(base, r)
+	}
+	if tonePos < 0 {
+		return s
+	}
+	// base is NFD without tone; the pair must be the last two letters with
+	// no combining marks of their own (plain o/a, o/e, u/y).
+	n := len(base)
+	if n < 2 {
+		return s
+	}
+	a, b := base[n-2], base[n-1]
+	pair := (a == 'o' && (b == 'a' || b == 'e')) || (a == 'u' && b == 'y')
+	if !pair || (a == 'u' && n >= 3 && base[n-3] == 'q') {
+		return s
+	}
+	if n >= 3 && unicode.IsMark(base[n-3]) && base[n-3] != tone {
+		// A vowel with its own mark before the pair (e.g. "ươ"): leave it.
+		return s
+	}
+	out := make([]rune, 0, len(base)+1)
+	out = append(out, base[:n-1]...)
+	out = append(out, tone)
+	out = append(out, base[n-1])
+	_ = tonePos
+	return norm.NFC.String(string(out))
+}
