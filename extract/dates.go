@@ -50,6 +50,9 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			next := i + 1
 			if slash(i+1) && num(i+2) >= 0 {
 				b, next = num(i+2), i+3
+			} else if num(i+1) >= 0 && toks[i+1].Hyphen && slash(i+2) && num(i+3) >= 1 && num(i+3) <= 12 && a <= 31 && num(i+1) <= 31 {
+				// a range of days, "27-28/2": the first day
+				b, next = num(i+3), i+4
 			} else if num(i+1) >= 0 && toks[i+1].Hyphen && !toks[i+1].Space {
 				b, next = num(i+1), i+2
 			}

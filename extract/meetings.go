@@ -108,9 +108,18 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 			a, b = ms[j], ms[j-dir]
 		}
 		ok := true
+		depth := 0
 		for i := a.end; i < b.tstart; i++ {
-			if !connectors[x.word(i)] {
+			switch w := x.word(i); {
+			case w == "(":
+				depth++
+			case w == ")":
+				depth--
+			case depth > 0 && i-a.end < 5: // "(phải)", "(thứ hai từ trái)"
+			case !connectors[w]:
 				ok = false
+			}
+			if !ok {
 				break
 			}
 		}
@@ -141,6 +150,56 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 	return out
 }
 
+// triggerAt reports whether a meeting trigger starts at token i.
+func (x *doc) triggerAt(i int) bool {
+	for _, t := range x.sc.Triggers {
+		if t.Start == i {
+			return true
+		}
+	}
+	return false
+}
+
+// breakBetween reports a sentence-internal break (a full stop, a
+// semicolon, a trigger) in tokens (a, b).
+func (x *doc) breakBetween(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		if w := x.word(i); w == "." || w == ";" || x.triggerAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// inAppositive reports whether token i lies in an aside between the clause
+// start and the trigger: ", người tháp tùng Tổng thống Trump," or "( … )".
+func (x *doc) inAppositive(from, i, trig int) bool {
+	open := -1
+	for k := from; k < trig; k++ {
+		w := x.word(k)
+		switch {
+		case w == "(":
+			open = k
+		case w == ")":
+			if open >= 0 && i > open && i < k {
+				return true
+			}
+			open = -1
+		case w == "," && (x.word(k+1) == "người" || x.word(k+1) == "nhà" || x.wordsAre(k+1, "vốn", "là")):
+			// the aside runs to the next comma
+			for e := k + 1; e < trig; e++ {
+				if x.word(e) == "," {
+					if i > k && i < e {
+						return true
+					}
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
 // listGoesOn reports whether a list continues after token i: ", cũng
 // như …", "và …".
 func (x *doc) listGoesOn(i int) bool {
@@ -155,13 +214,15 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	dates []dateExpr, vals []schema.Date, lastDay schema.Date) {
 	s := x.sent[si]
 	// "với" or "giữa" shortly after the trigger introduces the counterparts.
+	// ("đã có cuộc điện đàm kéo dài 35 phút với …"), before any clause
+	// break, name or other trigger.
 	conn, connAt := "", -1
-	for k := t.End; k < s.end && k <= t.End+3; k++ {
+	for k := t.End; k < s.end && k <= t.End+10; k++ {
 		if w := x.word(k); w == "với" || w == "giữa" {
 			conn, connAt = w, k
 			break
 		}
-		if x.nameAt[k] >= 0 || x.inTitle[k] {
+		if w := x.word(k); w == "," || w == "." || w == ";" || w == ":" || x.nameAt[k] >= 0 || x.inTitle[k] || x.triggerAt(k) {
 			break
 		}
 	}
@@ -169,7 +230,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	objFrom := -1
 	for k, m := range ms {
 		switch {
-		case conn != "" && m.tstart > connAt && m.tstart <= connAt+2,
+		case conn != "" && m.tstart > connAt && m.tstart <= connAt+8 && !x.breakBetween(connAt, m.tstart),
 			conn == "" && t.Direct && m.tstart == t.End,
 			conn == "" && !t.Direct && m.tstart >= t.End && m.tstart <= t.End+3:
 			objFrom = k
@@ -198,7 +259,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	var subjects []*mention
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.end <= t.Start && !used[m] && !inObjects(m) {
+		if m.end <= t.Start && !used[m] && !inObjects(m) && !x.inAppositive(s.start, m.tstart, t.Start) {
 			subjects = x.group(ms, k, -1)
 			break
 		}
@@ -335,8 +396,18 @@ func uniqueOfficials(ms []*mention) []*gazetteer.Official {
 func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) string {
 	from := max(x.sent[si].start, t.Start-8)
 	if len(subjects) > 0 {
-		if e := subjects[len(subjects)-1].end; e > from && e <= t.Start {
+		if e := subjects[len(subjects)-1].end; e <= t.Start {
 			from = e
+		}
+	}
+	// "sau hội nghị thượng đỉnh với ông Trump, ông Kim sẽ …": a meeting in
+	// a time clause takes the sentence's tense.
+	if w := x.word(t.Start - 1); w == "sau" || w == "trước" {
+		from = x.sent[si].start
+		for i := t.End; i < x.sent[si].end; i++ {
+			if x.word(i) == "sẽ" || x.wordsAre(i, "dự", "kiến") {
+				return schema.Planned
+			}
 		}
 	}
 	for i := from; i < t.Start; i++ {

@@ -63,7 +63,9 @@ func (x *doc) findMentions() {
 		if t.Kind != vntext.Word || !t.Upper || x.nameAt[i] >= 0 || x.inTitle[i] || byPos[i] {
 			continue
 		}
-		if !x.titleOrHonorificBefore(i) {
+		if !x.titleOrHonorificBefore(i) || t.Hyphen && !t.Space {
+			// "Ngoại trưởng Hàn-Trung": a word joined by a hyphen is part
+			// of a compound, not a surname.
 			continue
 		}
 		if o := x.resolveSurname(t.Norm, i, found); o != nil {
@@ -175,7 +177,7 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil {
+	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.wordsAre(i-2, "đồng", "cấp") {
 		return true
 	}
 	if k := x.nameAt[i-1]; k >= 0 {
@@ -214,19 +216,48 @@ func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Offic
 	if after != nil {
 		return after
 	}
+	// From the gazetteer alone, only when the title before the surname
+	// names a role the official held at the article's date (or, with an
+	// honorific only, any role then).
+	roles := x.rolesBefore(i)
 	var inOffice []*gazetteer.Official
 	for _, o := range x.g.OfficialsBySurname(w) {
 		for _, t := range o.Roles {
-			if x.lay.published.IsZero() || t.Covers(x.lay.published) {
-				inOffice = append(inOffice, o)
-				break
+			if !(x.lay.published.IsZero() || t.Covers(x.lay.published)) {
+				continue
 			}
+			if roles != nil && !roles[t.Role] {
+				continue
+			}
+			inOffice = append(inOffice, o)
+			break
 		}
 	}
 	if len(inOffice) == 1 {
 		return inOffice[0]
 	}
 	return nil
+}
+
+// rolesBefore returns the roles the title right before token i can name,
+// or nil when an honorific (no title) stands there.
+func (x *doc) rolesBefore(i int) map[string]bool {
+	probe := &mention{start: i, end: i + 1, tstart: i, sent: x.sentOf[i]}
+	x.readTitle(probe)
+	var cands []gazetteer.TitleRole
+	switch {
+	case probe.title != nil:
+		cands = probe.title.Roles
+	case probe.headRoles != nil:
+		cands = probe.headRoles
+	default:
+		return nil
+	}
+	out := map[string]bool{}
+	for _, c := range cands {
+		out[c.Role.ID] = true
+	}
+	return out
 }
 
 // provisional reads an unknown name of two to four capitalised words right

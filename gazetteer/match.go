@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -489,10 +490,22 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 }
 
 // addFuzzy adds official names written with a one-letter slip in one word
-// of four or more letters, where the written words are capitalised and not
-// already part of a match.
+// of four or more letters, where the written words are capitalised. A slip
+// may swallow shorter exact matches inside its span ("Yoshihdie Suga" where
+// "Suga" alone is an alias), never one that starts before it or runs past it.
 func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) []Match {
+	// owner[i] is the index in names of the match covering token i, or -1.
+	owner := make([]int, len(toks))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for k, n := range names {
+		for j := n.Start; j < n.End; j++ {
+			owner[j] = k
+		}
+	}
 	var extra []Match
+	drop := map[int]bool{}
 	for i := 0; i+1 < len(toks); i++ {
 		if covered[i] || !toks[i].Upper || toks[i].Kind != vntext.Word {
 			continue
@@ -500,13 +513,17 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 		best := -1
 		try := func(k int) {
 			a := m.fuzzy[k]
-			if i+len(a.words) > len(toks) {
+			end := i + len(a.words)
+			if end > len(toks) {
 				return
 			}
 			slips := 0
 			for j, w := range a.words {
 				t := toks[i+j]
-				if covered[i+j] || t.Kind != vntext.Word || !t.Upper {
+				if o := owner[i+j]; o >= 0 && (names[o].Start <= i || names[o].End > end || names[o].Official() == nil) {
+					return
+				}
+				if t.Kind != vntext.Word || !t.Upper {
 					return
 				}
 				if t.Norm == w {
@@ -536,6 +553,9 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 			Entities: []Entity{{Kind: OfficialEntity, Official: a.official}}})
 		for j := i; j < end; j++ {
 			covered[j] = true
+			if owner[j] >= 0 {
+				drop[owner[j]] = true
+			}
 		}
 		i = end - 1
 	}
@@ -543,16 +563,13 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 		return names
 	}
 	out := make([]Match, 0, len(names)+len(extra))
-	a, b := 0, 0
-	for a < len(names) || b < len(extra) {
-		if b == len(extra) || (a < len(names) && names[a].Start < extra[b].Start) {
-			out = append(out, names[a])
-			a++
-		} else {
-			out = append(out, extra[b])
-			b++
+	for k, n := range names {
+		if !drop[k] {
+			out = append(out, n)
 		}
 	}
+	out = append(out, extra...)
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
 }
 
