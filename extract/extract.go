@@ -131,6 +131,7 @@ type mention struct {
 	counterpart bool
 	former      bool // "cựu": a title the official no longer holds
 	role        *gazetteer.Role
+	coref       bool // a title standing for an official named elsewhere
 }
 
 func newDoc(g *gazetteer.Gazetteer, id, text string, opt Options) *doc {
@@ -165,6 +166,7 @@ func (x *doc) run() {
 	x.findMentions()
 	x.findDates()
 	x.resolveRoles()
+	x.titleOnlyMentions()
 	x.findMeetings()
 	x.assignTopics()
 	x.settlePlaces()

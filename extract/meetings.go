@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -123,7 +125,9 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 				break
 			}
 		}
-		if !ok || b.tstart < a.end {
+		if b.tstart == a.tstart && b.coref && a.coref {
+			ok = true // "Ngoại trưởng Hàn-Mỹ": two officials in one title
+		} else if !ok || b.tstart < a.end {
 			break
 		}
 		if dir > 0 {
@@ -148,6 +152,65 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 		}
 	}
 	return out
+}
+
+// pairAnaphors name the two sides of the last meeting without names.
+var pairAnaphors = [][]string{
+	{"hai", "nhà", "lãnh", "đạo"}, {"lãnh", "đạo", "hai", "nước"}, {"hai", "ông"}, {"hai", "bà"},
+	{"hai", "tổng", "thống"}, {"hai", "ngoại", "trưởng"}, {"hai", "bộ", "trưởng"}, {"hai", "thủ", "tướng"},
+	{"hai", "thứ", "trưởng"}, {"hai", "quan", "chức"}, {"hai", "nước"},
+}
+
+// pairAnaphor reports whether "hai nhà lãnh đạo" or the like stands in the
+// clause before token trig.
+func (x *doc) pairAnaphor(from, trig int) bool {
+	for i := max(from, trig-10); i < trig; i++ {
+		for _, a := range pairAnaphors {
+			if x.wordsAre(i, a...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastMeeting returns the last meeting with two named participants.
+func (x *doc) lastMeeting() *meeting {
+	for k := len(x.meets) - 1; k >= 0; k-- {
+		if m := x.meets[k]; !m.pending && !m.absorbed && len(m.parts) == 2 {
+			return m
+		}
+	}
+	return nil
+}
+
+// isLeader reports whether o was a head of state or a country's leader at
+// the date (or the article's date): presidents, general secretaries,
+// North Korea's leader, Japan's prime minister.
+func (x *doc) isLeader(o *gazetteer.Official, d schema.Date) bool {
+	if d.IsZero() {
+		d = x.res.published
+	}
+	for _, t := range o.Roles {
+		if !d.IsZero() && !t.Covers(d) {
+			continue
+		}
+		if leaderRole(t.Role) {
+			return true
+		}
+	}
+	return false
+}
+
+func leaderRole(id string) bool {
+	switch {
+	case strings.HasSuffix(id, "-vice-president"), strings.Contains(id, "acting"):
+		return false
+	case strings.HasSuffix(id, "-president"), strings.HasSuffix(id, "-general-secretary"),
+		id == "nk-leader", id == "jp-prime-minister":
+		return true
+	}
+	return false
 }
 
 // triggerAt reports whether a meeting trigger starts at token i.
@@ -217,12 +280,12 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	// ("đã có cuộc điện đàm kéo dài 35 phút với …"), before any clause
 	// break, name or other trigger.
 	conn, connAt := "", -1
-	for k := t.End; k < s.end && k <= t.End+10; k++ {
+	for k := t.End; k < s.end && k <= t.End+14; k++ {
 		if w := x.word(k); w == "với" || w == "giữa" {
 			conn, connAt = w, k
 			break
 		}
-		if w := x.word(k); w == "," || w == "." || w == ";" || w == ":" || x.nameAt[k] >= 0 || x.inTitle[k] || x.triggerAt(k) {
+		if w := x.word(k); w == "." || w == ";" || w == ":" || x.nameAt[k] >= 0 || x.inTitle[k] || x.triggerAt(k) {
 			break
 		}
 	}
@@ -230,7 +293,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	objFrom := -1
 	for k, m := range ms {
 		switch {
-		case conn != "" && m.tstart > connAt && m.tstart <= connAt+8 && !x.breakBetween(connAt, m.tstart),
+		case conn != "" && m.tstart > connAt && m.tstart <= connAt+20 && !x.breakBetween(connAt, m.tstart),
 			conn == "" && t.Direct && m.tstart == t.End,
 			conn == "" && !t.Direct && m.tstart >= t.End && m.tstart <= t.End+3:
 			objFrom = k
@@ -303,6 +366,24 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	place := x.placeNear(si, t.Start, ms)
 	kind := t.Kind.ID
 	generic := genericTriggers[x.phrase(t.Start, t.End)]
+	leaders := func(set []*mention) bool {
+		for _, m := range set {
+			if !x.isLeader(m.off, date) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(sets) == 0 && len(ms) < 2 {
+		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
+		// officials of the last meeting, met again (or before).
+		if last := x.lastMeeting(); last != nil && x.pairAnaphor(s.start, t.Start) {
+			sets = append(sets, nil)
+			for _, o := range last.parts {
+				sets[0] = append(sets[0], &mention{off: o})
+			}
+		}
+	}
 	if len(sets) == 0 {
 		// An event reported without names ("Hàn Quốc và Mỹ ngày 16/12 đã
 		// tiến hành cuộc tham vấn") waits for the next sentences to name
@@ -324,6 +405,10 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			}
 		}
 		status := x.status(si, t, subjects)
+		kind := kind
+		if kind == "talks" && leaders(set) {
+			kind = "summit" // leaders meeting in person hold a summit
+		}
 		m := &meeting{parts: parts, status: status, kind: kind, date: date, ownDate: ownDate, place: place,
 			sents: []int{si}, first: si, generic: generic}
 		if p := x.pendingEvent(); p != nil {
@@ -638,7 +723,19 @@ func (x *doc) assignTopics() {
 		for k := mi; k < len(x.mentions) && x.mentions[k].sent == si; k++ {
 			named = append(named, x.mentions[k].off)
 		}
-		if len(named) > 0 && (focus == nil || !coversAny(focus, named)) {
+		// Named officials who take part in a current meeting; the focus
+		// moves when it does not hold them all.
+		var inMeetings []*gazetteer.Official
+		for _, o := range named {
+			for _, m := range meets {
+				if current(m) && m.first <= si && hasPart(m, o) {
+					inMeetings = append(inMeetings, o)
+					break
+				}
+			}
+		}
+		named = inMeetings
+		if len(named) > 0 && (focus == nil || !coversAll(focus, named)) {
 			best, bestN := (*meeting)(nil), 0
 			for _, m := range meets {
 				if !current(m) || m.first > si {
@@ -671,15 +768,15 @@ func (x *doc) assignTopics() {
 	}
 }
 
-// coversAny reports whether the meeting has any of the officials among its
-// participants, or none of them is in any meeting.
-func coversAny(m *meeting, offs []*gazetteer.Official) bool {
+// coversAll reports whether the meeting has all the officials among its
+// participants.
+func coversAll(m *meeting, offs []*gazetteer.Official) bool {
 	for _, o := range offs {
-		if hasPart(m, o) {
-			return true
+		if !hasPart(m, o) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func hasPart(m *meeting, o *gazetteer.Official) bool {

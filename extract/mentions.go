@@ -201,7 +201,7 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Official {
 	var before, after *gazetteer.Official
 	for _, m := range found {
-		if m.off.Provisional || vntext.Normalize(gazetteer.SurnameOf(m.off)) != w {
+		if m.off.Provisional || !hasSurname(m.off, w) {
 			continue
 		}
 		if m.start < i {
@@ -237,6 +237,132 @@ func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Offic
 		return inOffice[0]
 	}
 	return nil
+}
+
+// compoundCountries are the short country forms of hyphenated compounds
+// ("Ngoại trưởng Hàn-Mỹ", "hợp tác Hàn-Mỹ-Nhật").
+var compoundCountries = map[string]string{"hàn": "KR", "mỹ": "US", "nhật": "JP", "trung": "CN", "triều": "KP", "việt": "VN", "nga": "RU"}
+
+// titleOnlyMentions reads titles that stand for officials named elsewhere
+// in the article: "nhà lãnh đạo Trung Quốc" (Xi, named before), "Ngoại
+// trưởng Hàn-Mỹ" (the two foreign ministers), "Trợ lý Ngoại trưởng Mỹ".
+// Only officials the article names are resolved this way.
+func (x *doc) titleOnlyMentions() {
+	attached := map[int]bool{}
+	for _, m := range x.mentions {
+		attached[m.tstart] = true
+	}
+	var added []*mention
+	for k := range x.sc.Titles {
+		t := &x.sc.Titles[k]
+		if attached[t.Start] || x.former(t.Start) {
+			continue
+		}
+		// Countries in, right after, or compounded after the title.
+		countries := append([]string{}, t.Countries...)
+		end := t.End
+		if k := x.nameAt[end]; end < len(x.toks) && k >= 0 {
+			nm := x.sc.Names[k]
+			if c := nm.Country(); c != nil && nm.Official() == nil {
+				countries = append(countries, c.Code)
+				end = nm.End
+			} else {
+				continue // a name follows: not a title on its own
+			}
+		}
+		for i := end; i < len(x.toks); i++ {
+			cc, ok := compoundCountries[x.word(i)]
+			if !ok || (i > end && !x.toks[i].Hyphen) {
+				break
+			}
+			if i == end && len(countries) > 0 {
+				break
+			}
+			countries = append(countries, cc)
+			end = i + 1
+		}
+		if len(countries) == 0 {
+			continue
+		}
+		leader := strings.HasSuffix(x.phrase(t.Start, t.End), "lãnh đạo")
+		for _, cc := range countries {
+			var found *gazetteer.Official
+			n := 0
+			for _, o := range x.offs {
+				if o.Country != cc {
+					continue
+				}
+				if leader && x.isLeader(o, schema.Date{}) || !leader && x.heldAny(o, t.Roles) {
+					if found != o {
+						n++
+					}
+					found = o
+				}
+			}
+			if n == 1 {
+				added = append(added, &mention{off: found, start: t.Start, end: end, tstart: t.Start,
+					sent: x.sentOf[t.Start], coref: true})
+			}
+		}
+	}
+	if len(added) > 0 {
+		x.mentions = append(x.mentions, added...)
+		sortMentions(x.mentions)
+	}
+}
+
+// heldAny reports whether o held one of the roles at the article's date, or
+// a mention of o in the article stated one of them.
+func (x *doc) heldAny(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	for _, m := range x.mentions {
+		if m.off == o && m.role != nil {
+			for _, r := range roles {
+				if r.Role == m.role {
+					return true
+				}
+			}
+		}
+	}
+	for _, t := range o.Roles {
+		if !x.res.published.IsZero() && !t.Covers(x.res.published) {
+			continue
+		}
+		for _, r := range roles {
+			if r.Role.ID == t.Role {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// former reports "cựu" (former) before token i.
+func (x *doc) former(i int) bool { return x.word(i-1) == "cựu" }
+
+// hasSurname reports whether w (normalised) is the word o is called by
+// alone, in the canonical name or in an alias written in the same order
+// ("Tôn" for Sun Weidong, from the alias "Tôn Vệ Đông").
+func hasSurname(o *gazetteer.Official, w string) bool {
+	if vntext.Normalize(gazetteer.SurnameOf(o)) == w {
+		return true
+	}
+	for _, a := range o.Aliases {
+		words := strings.Fields(vntext.Normalize(a))
+		if len(words) < 2 {
+			continue
+		}
+		switch o.Country {
+		case "KR", "KP", "CN":
+			if words[0] == w {
+				return true
+			}
+		default:
+			if words[len(words)-1] == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rolesBefore returns the roles the title right before token i can name,
