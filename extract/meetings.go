@@ -723,12 +723,16 @@ func (x *doc) assignTopics() {
 		for k := mi; k < len(x.mentions) && x.mentions[k].sent == si; k++ {
 			named = append(named, x.mentions[k].off)
 		}
-		// Named officials who take part in a current meeting; the focus
-		// moves when it does not hold them all.
+		// Named officials who take part in a meeting reported so far; the
+		// focus moves when it does not hold them all, to the meeting that
+		// holds most of them, a current one before a background one.
+		held := func(m *meeting) bool {
+			return m.status == schema.Held && m.first <= si && !x.sent[m.first].furniture
+		}
 		var inMeetings []*gazetteer.Official
 		for _, o := range named {
 			for _, m := range meets {
-				if current(m) && m.first <= si && hasPart(m, o) {
+				if held(m) && hasPart(m, o) {
 					inMeetings = append(inMeetings, o)
 					break
 				}
@@ -736,9 +740,9 @@ func (x *doc) assignTopics() {
 		}
 		named = inMeetings
 		if len(named) > 0 && (focus == nil || !coversAll(focus, named)) {
-			best, bestN := (*meeting)(nil), 0
+			best, bestScore := (*meeting)(nil), 0
 			for _, m := range meets {
-				if !current(m) || m.first > si {
+				if !held(m) {
 					continue
 				}
 				n := 0
@@ -747,8 +751,12 @@ func (x *doc) assignTopics() {
 						n++
 					}
 				}
-				if n > 0 && n >= bestN {
-					best, bestN = m, n
+				score := n * 2
+				if current(m) {
+					score++
+				}
+				if n > 0 && score >= bestScore {
+					best, bestScore = m, score
 				}
 			}
 			if best != nil {
