@@ -242,9 +242,11 @@ func (r *resolver) inferYear(m, d int) int {
 	return best
 }
 
-// note records a resolved date as the new reference when it is a day.
-func (r *resolver) note(d schema.Date) {
-	if d.P == schema.Day {
+// note records a resolved date as the new reference when it is a day
+// written out: a relative date ("một ngày trước đó") or one in a clause
+// about another event leaves the reference where it was.
+func (r *resolver) note(e dateExpr, d schema.Date) {
+	if d.P == schema.Day && !e.relative && !e.subordinate {
 		r.ref = d
 	}
 }

@@ -35,7 +35,7 @@ var plannedMarkers = [][]string{
 }
 
 // connectors join the names of one group: "A và B", "A, B cũng như C".
-var connectors = map[string]bool{"và": true, ",": true, "cùng": true, "cũng": true, "như": true}
+var connectors = map[string]bool{"và": true, ",": true, "cùng": true, "cũng": true, "như": true, "đã": true, "với": true}
 
 // pluralMarkers before a trigger mean one meeting per counterpart ("các
 // cuộc gặp với A, B và C").
@@ -64,7 +64,7 @@ func (x *doc) findMeetings() {
 		vals := make([]schema.Date, len(dates))
 		for k, e := range dates {
 			vals[k] = x.res.resolve(e)
-			x.res.note(vals[k])
+			x.res.note(e, vals[k])
 		}
 		used := map[*mention]bool{}
 		for _, t := range x.sc.Triggers {
@@ -285,7 +285,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			conn, connAt = w, k
 			break
 		}
-		if w := x.word(k); w == "." || w == ";" || w == ":" || x.nameAt[k] >= 0 || x.inTitle[k] || x.triggerAt(k) {
+		if w := x.word(k); w == "." || w == ";" || w == ":" || x.insideMention(ms, k) || x.triggerAt(k) {
 			break
 		}
 	}

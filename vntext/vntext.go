@@ -25,7 +25,8 @@ type Token struct {
 	// Start and End are byte offsets of the token in the original text.
 	Start, End int
 	// Norm is the normalised form: NFC, lower case, Vietnamese tone marks
-	// in one placement. Punctuation is kept as itself.
+	// in one placement. Punctuation is kept as itself (in NFC), except
+	// that typographic quotes become ASCII quotes and "…" becomes "...".
 	Norm string
 	Kind TokenKind
 	// Upper is true when the token's first letter is upper case.
@@ -148,7 +149,9 @@ func normalizePunct(r rune, raw string) string {
 	if r == utf8.RuneError {
 		return "\ufffd"
 	}
-	return raw
+	// A few marks have a canonical equivalent (U+037E GREEK QUESTION MARK
+	// is ";"): keep Norm in NFC like every other token's.
+	return norm.NFC.String(raw)
 }
 
 // NormalizeWord returns the normalised form of one word: NFC, lower case,
