@@ -111,6 +111,8 @@ type doc struct {
 	titleEnd map[int]*gazetteer.TitleMatch // token end → title match ending there
 	inTitle  []bool                        // per token: inside a title match
 	prov     map[string]*gazetteer.Official
+	// reporting marks the tokens of triggers that reported a meeting.
+	reporting map[int]bool
 }
 
 type offInfo struct {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -67,12 +65,14 @@ func (x *doc) findMeetings() {
 			x.res.note(e, vals[k])
 		}
 		used := map[*mention]bool{}
+		before := len(x.meets)
 		for _, t := range x.sc.Triggers {
 			if t.Start < s.start || t.Start >= s.end || x.insideMention(ms, t.Start) {
 				continue
 			}
 			x.meetingAt(si, t, ms, used, dates, vals, lastDay)
 		}
+		x.upgradeKinds(si, before)
 		for k, v := range vals {
 			if v.P == schema.Day && !dates[k].subordinate {
 				lastDay = v
@@ -184,33 +184,63 @@ func (x *doc) lastMeeting() *meeting {
 	return nil
 }
 
-// isLeader reports whether o was a head of state or a country's leader at
-// the date (or the article's date): presidents, general secretaries,
-// North Korea's leader, Japan's prime minister.
-func (x *doc) isLeader(o *gazetteer.Official, d schema.Date) bool {
-	if d.IsZero() {
-		d = x.res.published
-	}
-	for _, t := range o.Roles {
-		if !d.IsZero() && !t.Covers(d) {
+// upgradeKinds applies a summit word that named no meeting of its own to
+// the meeting it stands for: "… đã nhóm họp … trong hội nghị thượng đỉnh
+// ba bên" (the meeting this sentence reported), "cuộc gặp thượng đỉnh
+// Mỹ-Trung này" (the last meeting between a US and a Chinese official).
+func (x *doc) upgradeKinds(si, before int) {
+	s := x.sent[si]
+	for _, t := range x.sc.Triggers {
+		if t.Start < s.start || t.Start >= s.end || t.Kind.ID != "summit" {
 			continue
 		}
-		if leaderRole(t.Role) {
-			return true
+		if x.reportsAt(si, t.Start) {
+			continue
+		}
+		prev := x.word(t.Start - 1)
+		if prev == "trong" || prev == "tại" || prev == "là" {
+			for _, m := range x.meets[before:] {
+				if !m.pending && len(m.parts) >= 2 && containsInt(m.sents, si) {
+					m.kind = "summit"
+				}
+			}
+			continue
+		}
+		// Countries compounded after the trigger.
+		var ccs []string
+		for i := t.End; i < s.end; i++ {
+			cc, ok := compoundCountries[x.word(i)]
+			if !ok || (i > t.End && !x.toks[i].Hyphen) {
+				break
+			}
+			ccs = append(ccs, cc)
+		}
+		if len(ccs) < 2 || !(x.word(t.End+len(ccs)) == "này" || x.word(t.End+len(ccs)) == "đó") {
+			continue
+		}
+		for k := len(x.meets) - 1; k >= 0; k-- {
+			m := x.meets[k]
+			if m.pending || m.absorbed || len(m.parts) != len(ccs) {
+				continue
+			}
+			match := true
+			for _, o := range m.parts {
+				if !contains(ccs, o.Country) {
+					match = false
+				}
+			}
+			if match {
+				m.kind = "summit"
+				break
+			}
 		}
 	}
-	return false
 }
 
-func leaderRole(id string) bool {
-	switch {
-	case strings.HasSuffix(id, "-vice-president"), strings.Contains(id, "acting"):
-		return false
-	case strings.HasSuffix(id, "-president"), strings.HasSuffix(id, "-general-secretary"),
-		id == "nk-leader", id == "jp-prime-minister":
-		return true
-	}
-	return false
+// reportsAt reports whether a meeting of sentence si came from the trigger
+// at token i (recorded by meetingAt).
+func (x *doc) reportsAt(si, i int) bool {
+	return x.reporting[i]
 }
 
 // triggerAt reports whether a meeting trigger starts at token i.
@@ -366,14 +396,6 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	place := x.placeNear(si, t.Start, ms)
 	kind := t.Kind.ID
 	generic := genericTriggers[x.phrase(t.Start, t.End)]
-	leaders := func(set []*mention) bool {
-		for _, m := range set {
-			if !x.isLeader(m.off, date) {
-				return false
-			}
-		}
-		return true
-	}
 	if len(sets) == 0 && len(ms) < 2 {
 		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
 		// officials of the last meeting, met again (or before).
@@ -399,16 +421,16 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		if len(parts) < 2 {
 			continue
 		}
+		if x.reporting == nil {
+			x.reporting = map[int]bool{}
+		}
+		x.reporting[t.Start] = true
 		for _, m := range set {
 			if inObjects(m) {
 				used[m] = true
 			}
 		}
 		status := x.status(si, t, subjects)
-		kind := kind
-		if kind == "talks" && leaders(set) {
-			kind = "summit" // leaders meeting in person hold a summit
-		}
 		m := &meeting{parts: parts, status: status, kind: kind, date: date, ownDate: ownDate, place: place,
 			sents: []int{si}, first: si, generic: generic}
 		if p := x.pendingEvent(); p != nil {

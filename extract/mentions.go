@@ -20,6 +20,7 @@ var gapWords = map[string]bool{
 	"ông": true, "bà": true, "ngài": true, "của": true, "thuộc": true, "hàng": true, "đầu": true,
 	"cấp": true, "cao": true, "mới": true, "đương": true, "nhiệm": true, "bộ": true, "ngoại": true,
 	"giao": true, ",": true, "là": true, "sắp": true, "mãn": true, "tân": true,
+	"khi": true, "đó": true, "lúc": true,
 }
 
 // findMentions finds the officials named in the text: full names and
@@ -309,6 +310,35 @@ func (x *doc) titleOnlyMentions() {
 		x.mentions = append(x.mentions, added...)
 		sortMentions(x.mentions)
 	}
+}
+
+// isLeader reports whether o was a head of state or a country's leader at
+// the date (or the article's date): presidents, general secretaries,
+// North Korea's leader, Japan's prime minister.
+func (x *doc) isLeader(o *gazetteer.Official, d schema.Date) bool {
+	if d.IsZero() {
+		d = x.res.published
+	}
+	for _, t := range o.Roles {
+		if !d.IsZero() && !t.Covers(d) {
+			continue
+		}
+		if leaderRole(t.Role) {
+			return true
+		}
+	}
+	return false
+}
+
+func leaderRole(id string) bool {
+	switch {
+	case strings.HasSuffix(id, "-vice-president"), strings.Contains(id, "acting"):
+		return false
+	case strings.HasSuffix(id, "-president"), strings.HasSuffix(id, "-general-secretary"),
+		id == "nk-leader", id == "jp-prime-minister", id == "cn-president":
+		return true
+	}
+	return false
 }
 
 // heldAny reports whether o held one of the roles at the article's date, or

@@ -173,8 +173,9 @@ func NormalizeWord(w string) string {
 		}
 		return w
 	}
-	s := norm.NFC.String(w)
-	s = strings.ToLower(s)
+	// Lower case first: a lower-case letter may compose with a mark where
+	// its capital does not ("J̌" is J+U+030C, "ǰ" is one code point).
+	s := norm.NFC.String(strings.ToLower(w))
 	return canonicalTone(s)
 }
 

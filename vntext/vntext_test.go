@@ -40,6 +40,7 @@ func TestNormalizeWord(t *testing.T) {
 		{"uơ not moved", "thuở", "thuở"},
 		{"no tone", "hoa", "hoa"},
 		{"one letter", "Á", "á"},
+		{"lower case composes", "J\u030c", "\u01f0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,6 +205,11 @@ func TestTokenize(t *testing.T) {
 		{"nfd word", nfd("Thuỷ sản"), []tok{
 			{nfd("Thuỷ"), "thủy", W, true, true, true, false},
 			{nfd("sản"), "sản", W, false, true, false, false},
+		}},
+		{"punctuation in nfc", "a\u037eb", []tok{
+			{"a", "a", W, false, true, true, false},
+			{"\u037e", ";", P, false, false, false, false},
+			{"b", "b", W, false, false, false, false},
 		}},
 		{"invalid utf-8", "a\xffb", []tok{
 			{"a", "a", W, false, true, true, false},

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
@@ -166,7 +167,9 @@ type article struct {
 	pool []active
 	// named officials: first mention done
 	named map[*gazetteer.Official]bool
-	b    strings.Builder
+	b     strings.Builder
+	// lineStart: the next sentence starts a line
+	lineStart bool
 }
 
 func (a *article) pick(list []string) string { return list[a.r.IntN(len(list))] }
@@ -193,13 +196,7 @@ func (w *Writer) Article(i int) string {
 // an honorific and the surname after.
 func (a *article) ref(x active) string {
 	if a.named[x.o] {
-		s := gazetteer.SurnameOf(x.o)
-		switch a.r.IntN(4) {
-		case 0:
-			return "người đồng cấp " + s
-		default:
-			return "ông " + s
-		}
+		return "ông " + gazetteer.SurnameOf(x.o)
 	}
 	a.named[x.o] = true
 	name := x.o.Name
@@ -300,14 +297,19 @@ func (a *article) keyword() string {
 
 // sentence appends a sentence (with a leading space inside a paragraph).
 func (a *article) sentence(format string, args ...any) {
-	if a.b.Len() > 0 && !strings.HasSuffix(a.b.String(), "\n") {
+	if !a.lineStart {
 		a.b.WriteByte(' ')
 	}
-	s := fmt.Sprintf(format, args...)
-	a.b.WriteString(strings.ToUpper(s[:1]) + s[1:])
+	a.lineStart = false
+	s := []rune(fmt.Sprintf(format, args...))
+	s[0] = unicode.ToUpper(s[0])
+	a.b.WriteString(string(s))
 }
 
-func (a *article) paragraph() { a.b.WriteString("\n\n") }
+func (a *article) paragraph() {
+	a.b.WriteString("\n\n")
+	a.lineStart = true
+}
 
 var sources = []string{"Photo : YONHAP News", "Ảnh: TTXVN", "Nguồn ảnh: Reuters", ""}
 
@@ -325,9 +327,14 @@ func (a *article) write() {
 	}
 	a.paragraph()
 	x, y := a.pair()
-	fmt.Fprintf(&a.b, "%s và %s thảo luận về %s", x.o.Name, y.o.Name, strings.ToLower(a.w.topics[a.r.IntN(len(a.w.topics))].Name))
+	fmt.Fprintf(&a.b, "%s và %s thảo luận về %s", x.o.Name, y.o.Name, a.keyword())
 	a.paragraph()
-	meetings := 2 + a.r.IntN(3)
+	if a.chance(0.5) {
+		a.noise()
+		a.noise()
+		a.paragraph()
+	}
+	meetings := 3 + a.r.IntN(4)
 	for k := 0; k < meetings; k++ {
 		if k > 0 {
 			x, y = a.pair()
@@ -336,7 +343,7 @@ func (a *article) write() {
 		if a.chance(0.8) {
 			a.topics(x, y)
 		}
-		if a.chance(0.5) {
+		for n := a.r.IntN(3); n > 0; n-- {
 			a.noise()
 		}
 		a.paragraph()
@@ -344,7 +351,7 @@ func (a *article) write() {
 	if a.chance(0.5) {
 		a.planned()
 	}
-	for n := a.r.IntN(3); n > 0; n-- {
+	for n := 1 + a.r.IntN(3); n > 0; n-- {
 		a.noise()
 	}
 	if a.chance(0.3) {
@@ -407,7 +414,7 @@ func (a *article) planned() {
 	m := a.pub.M%12 + 1
 	switch a.r.IntN(2) {
 	case 0:
-		a.sentence("%s dự kiến sẽ %s với %s tại %s vào tháng %d tới.", a.ref(x), a.pick(a.w.talks), a.ref(y), a.place(), m)
+		a.sentence("%s dự kiến sẽ có %s với %s tại %s vào tháng %d tới.", a.ref(x), a.pick(a.w.talks), a.ref(y), a.place(), m)
 	default:
 		a.sentence("Theo kế hoạch, %s sẽ thăm %s và gặp %s trong tháng %d.", a.ref(x), a.place(), a.ref(y), m)
 	}
@@ -425,11 +432,26 @@ var (
 		"ông %s, nhà nghiên cứu tại một viện chính sách, nhận định rằng tiến trình đối thoại vẫn còn nhiều thách thức.",
 		"bà %s, giảng viên đại học, cho rằng cần thêm thời gian để đánh giá kết quả.",
 		"năm ngoái, kim ngạch thương mại song phương đạt khoảng %d tỷ USD.",
+		"hàng trăm người dân đã tập trung bên ngoài khách sạn nơi diễn ra sự kiện để theo dõi.",
+		"trước đó, hãng thông tấn trung ương đưa tin rằng khoảng %d chuyến bay đã bị hoãn vì bão.",
+		"ông %s, một doanh nhân có mặt tại sự kiện, bày tỏ hy vọng về triển vọng hợp tác đầu tư.",
+		"các chuyên gia kinh tế dự báo tăng trưởng của khu vực sẽ chậm lại trong quý tới.",
+		"đây là lần thứ %d trong năm nay quan chức cấp cao hai nước gặp nhau.",
 	}
+	// made-up names for officials the gazetteer does not know
+	extraGiven  = []string{"Daniel", "Sarah", "Michael", "Laura", "Peter", "Anna", "Thomas", "Julia"}
+	extraFamily = []string{"Hartley", "Vossberg", "Calloway", "Redmond", "Ashworth", "Lindqvist", "Moreau", "Keller"}
 )
 
 // noise writes a sentence that reports no meeting.
 func (a *article) noise() {
+	if a.chance(0.08) {
+		r := a.w.g.Roles[a.r.IntN(len(a.w.g.Roles))]
+		if len(r.Titles) > 0 {
+			a.sentence("cùng dự có %s %s %s.", a.pick(r.Titles), a.pick(extraGiven), a.pick(extraFamily))
+			return
+		}
+	}
 	s := a.pick(noise)
 	switch {
 	case strings.Contains(s, "%d"):

@@ -1,0 +1,61 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/gold"
+)
+
+// targets are the figures the extractor must reach (issue: pipeline).
+var targets = map[string]float64{"met": 1.0, "officials": 0.95, "meetings": 0.95, "holds": 0.95, "topics": 0.85}
+
+var accuracyTargets = map[string]float64{"date": 0.95, "kind": 0.95, "location": 0.95}
+
+func checkReport(t *testing.T, rep *gold.Report, figures map[string]float64, accs map[string]float64) {
+	t.Helper()
+	for name, want := range figures {
+		if f := rep.Figure(name); f.F1 < want {
+			t.Errorf("%s F1 = %.3f (P %.3f R %.3f), want ≥ %.2f", name, f.F1, f.Precision, f.Recall, want)
+		}
+	}
+	for name, want := range accs {
+		if a := rep.Accuracy(name); a.Share < want {
+			t.Errorf("%s accuracy = %.3f (%d/%d), want ≥ %.2f", name, a.Share, a.Right, a.Total, want)
+		}
+	}
+	if t.Failed() {
+		for _, it := range rep.Misses {
+			t.Logf("missed %s %s: %s", it.Figure, it.Article, it.Fact)
+		}
+		for _, it := range rep.False {
+			t.Logf("false %s %s: %s", it.Figure, it.Article, it.Fact)
+		}
+		for _, it := range rep.Wrong {
+			t.Logf("wrong %s %s: %s", it.Figure, it.Article, it.Fact)
+		}
+	}
+}
+
+// TestSeedsScore scores the five real seed articles against their gold
+// (skipped where ../shared is absent).
+func TestSeedsScore(t *testing.T) {
+	shared := filepath.Join("..", "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "seeds")); err != nil {
+		t.Skip("../shared/seeds not present")
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Evaluate(context.Background(), []string{filepath.Join(shared, "gold", "seeds.gold.yaml")},
+		[]string{filepath.Join(shared, "seeds")}, g, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReport(t, rep, targets, accuracyTargets)
+}
