@@ -39,6 +39,9 @@ var connectors = map[string]bool{"và": true, ",": true, "cùng": true, "cũng":
 // cuộc gặp với A, B và C").
 var pluralMarkers = map[string]bool{"các": true, "những": true, "loạt": true}
 
+// kindRank orders kinds from the least to the most specific.
+var kindRank = map[string]int{"talks": 0, "phone-call": 1, "consultation": 2, "summit": 3}
+
 // genericTriggers report a meeting without telling its kind; a later
 // sentence that uses one may be naming the participants of an event that
 // an earlier sentence reported without names.
@@ -191,10 +194,20 @@ func (x *doc) lastMeeting() *meeting {
 func (x *doc) upgradeKinds(si, before int) {
 	s := x.sent[si]
 	for _, t := range x.sc.Triggers {
-		if t.Start < s.start || t.Start >= s.end || t.Kind.ID != "summit" {
+		if t.Start < s.start || t.Start >= s.end || x.reportsAt(si, t.Start) {
 			continue
 		}
-		if x.reportsAt(si, t.Start) {
+		if t.Kind.ID == "consultation" {
+			// "cuộc họp đầu tiên của nhóm công tác": a consultation
+			// reported by a generic word.
+			for _, m := range x.meets[before:] {
+				if !m.pending && m.generic && containsInt(m.sents, si) {
+					m.kind, m.generic = "consultation", false
+				}
+			}
+			continue
+		}
+		if t.Kind.ID != "summit" {
 			continue
 		}
 		prev := x.word(t.Start - 1)
@@ -411,6 +424,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		// tiến hành cuộc tham vấn") waits for the next sentences to name
 		// its participants; only one, dated, before any meeting.
 		if len(ms) == 0 && !t.Direct && !x.sent[si].furniture && ownDate && len(x.realMeetings()) == 0 && x.pendingEvent() == nil {
+			for _, o := range x.sc.Triggers {
+				if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] {
+					kind = o.Kind.ID
+				}
+			}
 			x.meets = append(x.meets, &meeting{pending: true, kind: kind, date: date, ownDate: ownDate,
 				place: place, sents: []int{si}, first: si, status: x.status(si, t, nil)})
 		}

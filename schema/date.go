@@ -29,7 +29,9 @@ type Date struct {
 func YearDate(y int) Date      { return Date{Y: y, P: Year} }
 func MonthDate(y, m int) Date  { return Date{Y: y, M: m, P: Month} }
 func DayDate(y, m, d int) Date { return Date{Y: y, M: m, D: d, P: Day} }
-func (d Date) IsZero() bool    { return d.P == Unknown }
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.P == Unknown }
 func (d Date) time() time.Time {
 	return time.Date(d.Y, time.Month(max(d.M, 1)), max(d.D, 1), 0, 0, 0, 0, time.UTC)
 }
@@ -38,6 +40,9 @@ func validDay(y, m, d int) bool {
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return t.Day() == d && int(t.Month()) == m
 }
+
+// AddDays returns the day n days after the date's first day (before it
+// when n is negative).
 func (d Date) AddDays(n int) Date { return fromTime(d.time().AddDate(0, 0, n)) }
 
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD. It rejects dates that do not
@@ -53,7 +58,7 @@ func ParseDate(s string) (Date, error) {
 			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n, err := strconv.Atoi(p)
-		if err != nil {
+		if err != nil || strings.Trim(p, "0123456789") != "" { // Atoi takes "+1"
 			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		nums[i] = n
@@ -64,6 +69,9 @@ func ParseDate(s string) (Date, error) {
 // MakeDate builds a date from a year and optionally a month and a day,
 // checking that it exists.
 func MakeDate(ymd ...int) (Date, error) {
+	if len(ymd) == 0 || len(ymd) > 3 {
+		return Date{}, fmt.Errorf("date of %d numbers: want a year, a month and a day at most", len(ymd))
+	}
 	y := ymd[0]
 	if y < 1900 || y > 2100 {
 		return Date{}, fmt.Errorf("year %d out of range 1900–2100", y)
