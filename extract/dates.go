@@ -15,6 +15,10 @@ type dateExpr struct {
 	relative   bool
 	fromPub    bool
 	offset     int
+	// yearOffset is a year written relative to the article's ("năm
+	// ngoái" = -1), when hasYearOffset.
+	yearOffset    int
+	hasYearOffset bool
 	// subordinate is true when the date belongs to a clause about another
 	// event ("trước khi về nước vào ngày 12/12", "kể từ năm 2018").
 	subordinate bool
@@ -110,6 +114,12 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			e.relative, e.offset, e.end = true, 1, i+2
 		case w(i) == "hôm" && w(i+1) == "trước" && w(i+2) == "đó":
 			e.relative, e.offset, e.end = true, -1, i+3
+		case w(i) == "hôm" && w(i+1) == "trước":
+			e.relative, e.offset, e.end = true, -1, i+2
+		case w(i) == "hôm" && w(i+1) == "kia":
+			e.relative, e.fromPub, e.offset, e.end = true, true, -2, i+2
+		case w(i) == "ngày" && w(i+1) == "mai", w(i) == "sáng" && w(i+1) == "mai", w(i) == "chiều" && w(i+1) == "mai", w(i) == "tối" && w(i+1) == "mai":
+			e.relative, e.fromPub, e.offset, e.end = true, true, 1, i+2
 		default:
 			// "một ngày trước đó", "2 ngày sau", "trước đó một ngày"
 			n := num(i)
@@ -136,6 +146,16 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 		}
 		if e.end <= e.start {
 			continue
+		}
+		if !e.relative && e.y == 0 && e.m > 0 {
+			switch {
+			case w(e.end) == "năm" && (w(e.end+1) == "ngoái" || w(e.end+1) == "trước"):
+				e.yearOffset, e.hasYearOffset, e.end = -1, true, e.end+2
+			case w(e.end) == "năm" && w(e.end+1) == "nay":
+				e.yearOffset, e.hasYearOffset, e.end = 0, true, e.end+2
+			case w(e.end) == "năm" && (w(e.end+1) == "tới" || w(e.end+1) == "sau"):
+				e.yearOffset, e.hasYearOffset, e.end = 1, true, e.end+2
+			}
 		}
 		e.subordinate = subordinateBefore(toks, from, e.start)
 		out = append(out, e)
@@ -189,6 +209,9 @@ func (r *resolver) resolve(e dateExpr) schema.Date {
 		return base.AddDays(e.offset)
 	}
 	y := e.y
+	if y == 0 && e.hasYearOffset && !r.published.IsZero() {
+		y = r.published.Y + e.yearOffset
+	}
 	if y == 0 {
 		y = r.inferYear(e.m, e.d)
 		if y == 0 {

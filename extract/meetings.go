@@ -37,7 +37,7 @@ var connectors = map[string]bool{"và": true, ",": true, "cùng": true, "cũng":
 
 // pluralMarkers before a trigger mean one meeting per counterpart ("các
 // cuộc gặp với A, B và C").
-var pluralMarkers = map[string]bool{"các": true, "những": true, "loạt": true}
+var pluralMarkers = map[string]bool{"các": true, "những": true, "loạt": true, "lượt": true}
 
 // kindRank orders kinds from the least to the most specific.
 var kindRank = map[string]int{"talks": 0, "phone-call": 1, "consultation": 2, "summit": 3}
@@ -164,27 +164,57 @@ var pairAnaphors = [][]string{
 	{"hai", "thứ", "trưởng"}, {"hai", "quan", "chức"}, {"hai", "nước"},
 }
 
-// pairAnaphor reports whether "hai nhà lãnh đạo" or the like stands in the
-// clause before token trig.
-func (x *doc) pairAnaphor(from, trig int) bool {
-	for i := max(from, trig-10); i < trig; i++ {
+// anaphorMeeting returns the meeting whose two sides "hai nhà lãnh đạo",
+// "Thứ trưởng hai nước" and the like stand for, in the clause before token
+// trig: the last meeting whose participants fit the title of the phrase
+// (leaders for "lãnh đạo"), or the last meeting when the phrase has none.
+func (x *doc) anaphorMeeting(from, trig int) *meeting {
+	at := -1
+	for i := max(from, trig-10); i < trig && at < 0; i++ {
 		for _, a := range pairAnaphors {
 			if x.wordsAre(i, a...) {
-				return true
+				at = i
+				break
 			}
 		}
 	}
-	return false
-}
-
-// lastMeeting returns the last meeting with two named participants.
-func (x *doc) lastMeeting() *meeting {
+	if at < 0 {
+		return nil
+	}
+	// The title words around the phrase: "Thứ trưởng hai nước", "hai Ngoại trưởng".
+	var roles []gazetteer.TitleRole
+	leaders := false
+	for k := max(from, at-4); k <= at+2 && k < trig; k++ {
+		if x.wordsAre(k, "lãnh", "đạo") || x.word(k) == "tổng" && x.word(k+1) == "thống" {
+			leaders = true
+		}
+		if end, rs := x.g.TitleHead(x.toks, k); end > k && len(rs) > 0 && roles == nil {
+			roles = rs
+		}
+	}
+	var last *meeting
 	for k := len(x.meets) - 1; k >= 0; k-- {
-		if m := x.meets[k]; !m.pending && !m.absorbed && len(m.parts) == 2 {
+		m := x.meets[k]
+		if m.pending || m.absorbed || len(m.parts) != 2 {
+			continue
+		}
+		if last == nil {
+			last = m
+		}
+		fits := true
+		for _, o := range m.parts {
+			if leaders && !x.isLeader(o, m.date) || !leaders && roles != nil && !x.heldAny(o, roles) {
+				fits = false
+			}
+		}
+		if fits {
 			return m
 		}
 	}
-	return nil
+	if leaders || roles != nil {
+		return nil
+	}
+	return last
 }
 
 // upgradeKinds applies a summit word that named no meeting of its own to
@@ -256,6 +286,40 @@ func (x *doc) reportsAt(si, i int) bool {
 	return x.reporting[i]
 }
 
+// pronounSubject returns a mention of the official last named before
+// sentence si when a bare "ông" or "bà" (not followed by a name) stands in
+// the clause before token trig.
+func (x *doc) pronounSubject(si, trig int) *mention {
+	s := x.sent[si]
+	found := false
+	for i := max(s.start, trig-8); i < trig; i++ {
+		if honorifics[x.word(i)] && x.word(i) != "ngài" && !(i+1 < len(x.toks) && x.toks[i+1].Upper) {
+			found = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	for k := len(x.mentions) - 1; k >= 0; k-- {
+		if m := x.mentions[k]; m.sent < si && m.sent >= si-2 {
+			return &mention{off: m.off, start: trig, end: trig, tstart: trig, sent: si}
+		}
+	}
+	return nil
+}
+
+// referenceBefore reports a trigger that names another event in time
+// ("sau hội nghị thượng đỉnh", "kể từ cuộc gặp", "trước cuộc họp").
+func (x *doc) referenceBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch x.word(k) {
+		case "sau", "trước", "từ", "theo", "kể":
+			return true
+		}
+	}
+	return false
+}
+
 // triggerAt reports whether a meeting trigger starts at token i.
 func (x *doc) triggerAt(i int) bool {
 	for _, t := range x.sc.Triggers {
@@ -323,7 +387,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	// ("đã có cuộc điện đàm kéo dài 35 phút với …"), before any clause
 	// break, name or other trigger.
 	conn, connAt := "", -1
-	for k := t.End; k < s.end && k <= t.End+14; k++ {
+	for k := t.End; !t.Direct && k < s.end && k <= t.End+14; k++ {
 		if w := x.word(k); w == "với" || w == "giữa" {
 			conn, connAt = w, k
 			break
@@ -379,6 +443,13 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			}
 		}
 	}
+	if len(subjects) == 0 && len(objects) > 0 && (conn != "" || t.Direct) {
+		// "ông sẽ có cuộc gặp thượng đỉnh với …": a bare pronoun stands
+		// for the official last named before this sentence.
+		if p := x.pronounSubject(si, t.Start); p != nil && !inObjects(p) {
+			subjects = []*mention{p}
+		}
+	}
 	var sets [][]*mention
 	switch {
 	case conn == "giữa":
@@ -412,7 +483,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	if len(sets) == 0 && len(ms) < 2 {
 		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
 		// officials of the last meeting, met again (or before).
-		if last := x.lastMeeting(); last != nil && x.pairAnaphor(s.start, t.Start) {
+		if last := x.anaphorMeeting(s.start, t.Start); last != nil {
 			sets = append(sets, nil)
 			for _, o := range last.parts {
 				sets[0] = append(sets[0], &mention{off: o})
@@ -425,7 +496,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		// its participants; only one, dated, before any meeting.
 		if len(ms) == 0 && !t.Direct && !x.sent[si].furniture && ownDate && len(x.realMeetings()) == 0 && x.pendingEvent() == nil {
 			for _, o := range x.sc.Triggers {
-				if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] {
+				if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] && !x.referenceBefore(o.Start) {
 					kind = o.Kind.ID
 				}
 			}
@@ -484,7 +555,7 @@ func (x *doc) phrase(a, b int) string {
 }
 
 func (x *doc) pluralBefore(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if pluralMarkers[x.word(k)] {
 			return true
 		}
@@ -586,10 +657,17 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		if p == nil || x.insideMention(ms, nm.Start) || x.inTitle[nm.Start] {
 			continue
 		}
+		// "tại Washington", "tại thành phố Gyeongju", "tại Bảo tàng Quốc
+		// gia Gyeongju": a locative within a few words, with only a
+		// venue's name between.
 		ok := false
-		for k := nm.Start - 1; k >= s.start && k >= nm.Start-3; k-- {
-			if w := x.word(k); w == "tại" || w == "ở" || w == "tới" || w == "đến" {
+		for k := nm.Start - 1; k >= s.start && k >= nm.Start-6; k-- {
+			w := x.word(k)
+			if w == "tại" || w == "ở" || w == "tới" || w == "đến" {
 				ok = true
+				break
+			}
+			if k < nm.Start-2 && !x.toks[k].Upper && w != "thành" && w != "phố" && w != "thủ" && w != "đô" {
 				break
 			}
 		}
