@@ -15,6 +15,9 @@ type dateExpr struct {
 	relative   bool
 	fromPub    bool
 	offset     int
+	// month marks a relative month ("tháng này" + monthOffset).
+	month       bool
+	monthOffset int
 	// yearOffset is a year written relative to the article's ("năm
 	// ngoái" = -1), when hasYearOffset.
 	yearOffset    int
@@ -97,6 +100,10 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			} else if slash(i+2) && num(i+3) >= 1900 && num(i+3) <= 2100 {
 				e.y, e.end = num(i+3), i+4
 			}
+		case w(i) == "tháng" && (w(i+1) == "này" || w(i+1) == "tới" || w(i+1) == "sau" || w(i+1) == "trước"):
+			// "cuối tháng này", "tháng tới": a month relative to the article
+			e.relative, e.fromPub, e.monthOffset, e.end = true, true, map[string]int{"này": 0, "tới": 1, "sau": 1, "trước": -1}[w(i+1)], i+2
+			e.month = true
 		case w(i) == "năm" && num(i+1) >= 1900 && num(i+1) <= 2100 && len(toks[i+1].Norm) == 4:
 			e.y, e.end = num(i+1), i+2
 		case w(i) == "cùng" && w(i+1) == "ngày":
@@ -197,6 +204,21 @@ type resolver struct {
 
 // resolve returns the date an expression stands for, or a zero Date.
 func (r *resolver) resolve(e dateExpr) schema.Date {
+	if e.relative && e.month {
+		if r.published.IsZero() {
+			return schema.Date{}
+		}
+		y, m := r.published.Y, r.published.M+e.monthOffset
+		if r.published.P == schema.Year {
+			return schema.Date{}
+		}
+		if m > 12 {
+			y, m = y+1, m-12
+		} else if m < 1 {
+			y, m = y-1, m+12
+		}
+		return schema.MonthDate(y, m)
+	}
 	if e.relative {
 		base := r.ref
 		if e.fromPub || base.P != schema.Day {
@@ -268,8 +290,16 @@ func (r *resolver) inferYear(m, d int) int {
 // note records a resolved date as the new reference when it is a day
 // written out: a relative date ("một ngày trước đó") or one in a clause
 // about another event leaves the reference where it was.
+//
+// Dates well before the article's (a week or more: background events such
+// as an earlier summit) do not become the reference either, so that "cùng
+// ngày" after them still means the day of the news.
 func (r *resolver) note(e dateExpr, d schema.Date) {
-	if d.P == schema.Day && !e.relative && !e.subordinate {
-		r.ref = d
+	if d.P != schema.Day || e.relative || e.subordinate {
+		return
 	}
+	if !r.published.IsZero() && schema.DaysBetween(d, r.published.First()) > 7 {
+		return
+	}
+	r.ref = d
 }

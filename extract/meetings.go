@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // meeting is a meeting being assembled from the sentences that report it.
@@ -76,6 +77,9 @@ func (x *doc) findMeetings() {
 			x.meetingAt(si, t, ms, used, dates, vals, lastDay)
 		}
 		x.upgradeKinds(si, before)
+		if len(x.meets) == before {
+			x.listedParticipants(si, ms, lastDay)
+		}
 		for k, v := range vals {
 			if v.P == schema.Day && !dates[k].subordinate {
 				lastDay = v
@@ -291,21 +295,59 @@ func (x *doc) reportsAt(si, i int) bool {
 // the clause before token trig.
 func (x *doc) pronounSubject(si, trig int) *mention {
 	s := x.sent[si]
-	found := false
+	at := -1
 	for i := max(s.start, trig-8); i < trig; i++ {
 		if honorifics[x.word(i)] && x.word(i) != "ngài" && !(i+1 < len(x.toks) && x.toks[i+1].Upper) {
-			found = true
+			at = i
 		}
 	}
-	if !found {
+	if at < 0 {
 		return nil
 	}
 	for k := len(x.mentions) - 1; k >= 0; k-- {
 		if m := x.mentions[k]; m.sent < si && m.sent >= si-2 {
-			return &mention{off: m.off, start: trig, end: trig, tstart: trig, sent: si}
+			return &mention{off: m.off, start: at, end: at + 1, tstart: at, sent: si}
 		}
 	}
 	return nil
+}
+
+// participationWords introduce the participants of an event reported
+// before: "tham dự hội nghị có A, B và C", "đồng chủ trì có A và B".
+var participationWords = [][]string{{"tham", "dự"}, {"tham", "gia"}, {"chủ", "trì"}, {"có", "mặt"}, {"dẫn", "đầu"}, {"gồm"}}
+
+// listedParticipants gives a pending event (reported without names in
+// the last sentences) the officials a sentence lists as taking part.
+func (x *doc) listedParticipants(si int, ms []*mention, lastDay schema.Date) {
+	p := x.pendingEvent()
+	if p == nil || si-p.first > 3 || len(ms) < 2 {
+		return
+	}
+	s := x.sent[si]
+	ok := false
+	for i := s.start; i < ms[0].tstart && !ok; i++ {
+		for _, w := range participationWords {
+			if x.wordsAre(i, w...) {
+				ok = true
+				break
+			}
+		}
+	}
+	if !ok {
+		return
+	}
+	group := x.group(ms, 0, 1)
+	parts := uniqueOfficials(group)
+	if len(parts) < 2 {
+		return
+	}
+	p.pending, p.absorbed = false, true
+	m := &meeting{parts: parts, status: p.status, kind: p.kind, date: p.date, ownDate: p.ownDate, place: p.place,
+		sents: append(append([]int{}, p.sents...), si), first: p.first}
+	if m.date.IsZero() && m.status == schema.Held {
+		m.date = lastDay
+	}
+	x.addMeeting(m)
 }
 
 // referenceBefore reports a trigger that names another event in time
@@ -667,9 +709,12 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 				ok = true
 				break
 			}
-			if k < nm.Start-2 && !x.toks[k].Upper && w != "thành" && w != "phố" && w != "thủ" && w != "đô" {
+			if x.toks[k].Kind == vntext.Punct {
 				break
 			}
+		}
+		if ok && subordinateBefore(x.toks, s.start, nm.Start) {
+			ok = false // "trước khi tới Osaka": another event's place
 		}
 		if !ok {
 			continue
