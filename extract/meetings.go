@@ -350,6 +350,20 @@ func (x *doc) listedParticipants(si int, ms []*mention, lastDay schema.Date) {
 	x.addMeeting(m)
 }
 
+// backReference reports a trigger that points back at a meeting already
+// reported: "Tại cuộc gặp, …", "Trong cuộc hội đàm này", "tại buổi hội
+// đàm trên".
+func (x *doc) backReference(t gazetteer.TriggerMatch) bool {
+	if w := x.word(t.Start - 1); w != "tại" && w != "trong" {
+		return false
+	}
+	switch x.word(t.End) {
+	case ",", "này", "trên", "đó", "hôm", "lần":
+		return true
+	}
+	return false
+}
+
 // referenceBefore reports a trigger that names another event in time
 // ("sau hội nghị thượng đỉnh", "kể từ cuộc gặp", "trước cuộc họp").
 func (x *doc) referenceBefore(i int) bool {
@@ -442,7 +456,8 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	objFrom := -1
 	for k, m := range ms {
 		switch {
-		case conn != "" && m.tstart > connAt && m.tstart <= connAt+20 && !x.breakBetween(connAt, m.tstart),
+		case conn == "với" && m.tstart > connAt && m.tstart <= connAt+20 && !x.breakBetween(connAt, m.tstart),
+			conn == "giữa" && m.tstart > connAt && m.tstart <= connAt+2,
 			conn == "" && t.Direct && m.tstart == t.End,
 			conn == "" && !t.Direct && m.tstart >= t.End && m.tstart <= t.End+3:
 			objFrom = k
@@ -476,7 +491,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			break
 		}
 	}
-	if len(subjects) == 0 && len(objects) > 0 && (conn != "" || t.Direct) {
+	if len(subjects) == 0 && len(objects) > 0 && (conn == "với" || t.Direct) {
 		last := objects[len(objects)-1]
 		for k, m := range ms {
 			if m.start >= last.end && !used[m] {
@@ -519,6 +534,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		}
 	}
 	date, ownDate := x.nearestDate(t.Start, t.End, dates, vals)
+	if x.backReference(t) {
+		// "Tại cuộc gặp, …": the meeting just reported; its date is not
+		// the one of whatever else the sentence tells.
+		date, ownDate = schema.Date{}, false
+	}
 	place := x.placeNear(si, t.Start, ms)
 	kind := t.Kind.ID
 	generic := genericTriggers[x.phrase(t.Start, t.End)]
@@ -567,8 +587,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		if p := x.pendingEvent(); p != nil {
 			p.pending = false // the next meeting takes it or it lapses
 			p.absorbed = true
-			if !ownDate && status == schema.Held && generic && si-p.first <= 3 {
-				m.kind, m.date, m.ownDate, m.first = p.kind, p.date, p.ownDate, p.first
+			if !ownDate && status == schema.Held && si-p.first <= 3 {
+				if generic || kindRank[p.kind] > kindRank[m.kind] {
+					m.kind = p.kind
+				}
+				m.date, m.ownDate, m.first = p.date, p.ownDate, p.first
 				m.sents = append(append([]int{}, p.sents...), si)
 				if m.place == "" {
 					m.place = p.place

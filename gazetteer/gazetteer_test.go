@@ -502,7 +502,9 @@ func ExampleLoad() {
 		}
 	}
 	for _, tm := range sc.Titles {
-		fmt.Printf("title %q: %d role(s)\n", text[toks[tm.Start].Start:toks[tm.End-1].End], len(tm.Roles))
+		for _, r := range tm.Roles {
+			fmt.Printf("title %q: %s %v\n", text[toks[tm.Start].Start:toks[tm.End-1].End], r.Role.ID, r.Countries)
+		}
 	}
 	for _, tr := range sc.Triggers {
 		fmt.Printf("trigger %q: %s\n", text[toks[tr.Start].Start:toks[tr.End-1].End], tr.Kind.ID)
@@ -511,7 +513,8 @@ func ExampleLoad() {
 	// Hàn Quốc: country KR
 	// Ri Ha-na: official lee-ha-na
 	// Mark Doe Smith: official mark-doe-smith
-	// title "Thứ trưởng Ngoại giao": 1 role(s)
-	// title "Ngoại trưởng": 1 role(s)
+	// title "Thứ trưởng Ngoại giao": kr-vice-foreign-minister [KR]
+	// title "Ngoại trưởng": us-secretary-of-state [US]
+	// title "Ngoại trưởng": us-secretary-of-state []
 	// trigger "hội đàm": talks
 }
