@@ -196,6 +196,9 @@ func (x *doc) anaphorMeeting(from, trig int) *meeting {
 			roles = rs
 		}
 	}
+	if x.wordsAre(at, "hai", "nước") && roles == nil && !leaders {
+		return nil // "của hai nước": the two countries, not two officials
+	}
 	var last *meeting
 	for k := len(x.meets) - 1; k >= 0; k-- {
 		m := x.meets[k]
@@ -457,7 +460,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	for k, m := range ms {
 		switch {
 		case conn == "với" && m.tstart > connAt && m.tstart <= connAt+20 && !x.breakBetween(connAt, m.tstart),
-			conn == "giữa" && m.tstart > connAt && m.tstart <= connAt+2,
+			conn == "giữa" && m.tstart > connAt && (m.tstart <= connAt+2 || m.tstart <= connAt+3 && honorifics[x.word(connAt+1)] && x.word(connAt+2) == "và"),
 			conn == "" && t.Direct && m.tstart == t.End,
 			conn == "" && !t.Direct && m.tstart >= t.End && m.tstart <= t.End+3:
 			objFrom = k
@@ -511,6 +514,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	switch {
 	case conn == "giữa":
 		all := objects
+		if honorifics[x.word(connAt+1)] && connAt+2 < len(x.toks) && !x.toks[connAt+2].Upper && len(subjects) > 0 {
+			// "giữa ông và Nhà lãnh đạo Triều Tiên Kim Jong Un": the pronoun
+			// is the sentence's subject.
+			all = append([]*mention{subjects[len(subjects)-1]}, all...)
+		}
 		if len(all) == 1 && len(subjects) > 0 {
 			all = append(all, subjects[len(subjects)-1])
 		}
@@ -542,7 +550,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	place := x.placeNear(si, t.Start, ms)
 	kind := t.Kind.ID
 	generic := genericTriggers[x.phrase(t.Start, t.End)]
-	if len(sets) == 0 && len(ms) < 2 {
+	if len(sets) == 0 && len(ms) < 2 && !x.sent[si].furniture {
 		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
 		// officials of the last meeting, met again (or before).
 		if last := x.anaphorMeeting(s.start, t.Start); last != nil {

@@ -32,6 +32,7 @@ type Store struct {
 	qs      cgraph.QuadStore
 	backend string
 	path    string
+	pg      *pgStore // writes and counts of a PostgreSQL store (postgres.go)
 }
 
 // Options tune how a store is opened.
@@ -65,9 +66,13 @@ func quiet() {
 }
 
 // Open opens (creating if needed) the store at dsn: "memory" for an
-// in-memory store, else the path of an embedded bolt database file.
+// in-memory store, a postgres:// URL for a PostgreSQL database (see
+// postgres.go), else the path of an embedded bolt database file.
 func Open(dsn string, opt Options) (*Store, error) {
 	quiet()
+	if IsPostgres(dsn) {
+		return openPostgres(dsn)
+	}
 	if dsn == "" || dsn == Memory {
 		qs, err := cgraph.NewQuadStore("memstore", "", nil)
 		if err != nil {
@@ -140,7 +145,12 @@ func checkLock(path string, timeout time.Duration) error {
 }
 
 // Close closes the store.
-func (s *Store) Close() error { return s.qs.Close() }
+func (s *Store) Close() error {
+	if s.pg != nil {
+		s.pg.close()
+	}
+	return s.qs.Close()
+}
 
 // Path is where the store lives ("memory" for an in-memory store).
 func (s *Store) Path() string { return s.path }
@@ -170,9 +180,76 @@ func (s *Store) labelQuads(ctx context.Context, label string) ([]quad.Quad, erro
 // quads no longer there are deleted, the new ones added, the rest left
 // alone. It returns how many were added and deleted.
 func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
-	old, err := s.labelQuads(ctx, label)
+	if s.pg != nil {
+		ch := []Change{{Label: label, Quads: quads}}
+		if err := s.pg.replace(ctx, ch); err != nil {
+			return 0, 0, fmt.Errorf("write %s: %w", label, err)
+		}
+		return ch[0].Added, ch[0].Deleted, nil
+	}
+	deltas, added, deleted, err := s.diff(ctx, label, quads)
 	if err != nil {
 		return 0, 0, err
+	}
+	if len(deltas) == 0 {
+		return 0, 0, nil
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return 0, 0, fmt.Errorf("write %s: %w", label, err)
+	}
+	return added, deleted, nil
+}
+
+// Change is one label's new quads for ReplaceBatch, which fills in how
+// many quads it added and deleted.
+type Change struct {
+	Label          string
+	Quads          []quad.Quad
+	Added, Deleted int
+}
+
+// ReplaceBatch does what Replace does for several labels, all in one
+// transaction: either every change is written or none is. Labels must be
+// distinct.
+func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
+	seen := make(map[string]bool, len(changes))
+	for _, c := range changes {
+		if seen[c.Label] {
+			return fmt.Errorf("write batch: label %s twice", c.Label)
+		}
+		seen[c.Label] = true
+	}
+	if s.pg != nil {
+		if err := s.pg.replace(ctx, changes); err != nil {
+			return fmt.Errorf("write batch of %d: %w", len(changes), err)
+		}
+		return nil
+	}
+	var all []cgraph.Delta
+	for i := range changes {
+		c := &changes[i]
+		deltas, added, deleted, err := s.diff(ctx, c.Label, c.Quads)
+		if err != nil {
+			return err
+		}
+		c.Added, c.Deleted = added, deleted
+		all = append(all, deltas...)
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	if err := s.qs.ApplyDeltas(all, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return fmt.Errorf("write batch of %d: %w", len(changes), err)
+	}
+	return nil
+}
+
+// diff compares the quads under label with quads: the deltas that make
+// them equal, and how many quads they add and delete.
+func (s *Store) diff(ctx context.Context, label string, quads []quad.Quad) (deltas []cgraph.Delta, added, deleted int, err error) {
+	old, err := s.labelQuads(ctx, label)
+	if err != nil {
+		return nil, 0, 0, err
 	}
 	key := func(q quad.Quad) string { return q.NQuad() }
 	want := make(map[string]quad.Quad, len(quads))
@@ -181,7 +258,6 @@ func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (a
 		want[key(q)] = q
 	}
 	have := make(map[string]bool, len(old))
-	var deltas []cgraph.Delta
 	for _, q := range old {
 		k := key(q)
 		have[k] = true
@@ -196,13 +272,7 @@ func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (a
 			added++
 		}
 	}
-	if len(deltas) == 0 {
-		return 0, 0, nil
-	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return 0, 0, fmt.Errorf("write %s: %w", label, err)
-	}
-	return added, deleted, nil
+	return deltas, added, deleted, nil
 }
 
 // Remove deletes every quad under label; it returns how many.
@@ -213,6 +283,9 @@ func (s *Store) Remove(ctx context.Context, label string) (int, error) {
 
 // Labels lists the labels of articles in the store with their quad counts.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	if s.pg != nil {
+		return s.pg.stats(ctx)
+	}
 	st := Stats{}
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()

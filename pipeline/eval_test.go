@@ -59,3 +59,42 @@ func TestSeedsScore(t *testing.T) {
 	}
 	checkReport(t, rep, targets, accuracyTargets)
 }
+
+// corpusFloors are the figures the project's own test corpus reaches
+// today (measured; see README). The targets are in targets; the
+// corpus falls short of some of them, and these floors keep it from
+// sliding back while that work goes on.
+var corpusFloors = map[string]float64{"met": 0.95, "officials": 0.98, "meetings": 0.90, "holds": 0.94, "topics": 0.82}
+
+var corpusAccuracyFloors = map[string]float64{"date": 0.88, "kind": 0.93, "location": 0.90}
+
+// TestCorpusScore scores the 24-article test corpus (testdata/corpus)
+// written for the project.
+func TestCorpusScore(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "testdata", "corpus")
+	rep, err := Evaluate(context.Background(), []string{filepath.Join(dir, "a.gold.yaml"), filepath.Join(dir, "b.gold.yaml")},
+		[]string{dir}, g, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReport(t, rep, corpusFloors, corpusAccuracyFloors)
+}
+
+// TestExamplesScore scores the example articles shipped in examples/.
+func TestExamplesScore(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "examples")
+	rep, err := Evaluate(context.Background(), []string{filepath.Join(dir, "articles.gold.yaml")},
+		[]string{filepath.Join(dir, "articles")}, g, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReport(t, rep, map[string]float64{"officials": 0.98, "meetings": 0.75, "holds": 0.98, "topics": 0.85}, map[string]float64{"kind": 0.9})
+}
