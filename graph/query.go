@@ -100,6 +100,23 @@ func iriText(v quad.Value) string {
 	if i, ok := v.(quad.IRI); ok {
 		return string(i)
 	}
+	return lit(v)
+}
+
+// lit returns the text of a literal (or IRI) without quotes or type.
+func lit(v quad.Value) string {
+	switch t := v.(type) {
+	case quad.String:
+		return string(t)
+	case quad.TypedString:
+		return string(t.Value)
+	case quad.LangString:
+		return string(t.Value)
+	case quad.IRI:
+		return string(t)
+	case nil:
+		return ""
+	}
 	return quad.StringOf(v)
 }
 
@@ -128,7 +145,7 @@ func (s *Store) official(ctx context.Context, id string) Official {
 	for _, q := range s.outOf(ctx, schema.OfficialIRI(id)) {
 		switch iriText(q.Predicate) {
 		case schema.PredName:
-			o.Name = quad.StringOf(q.Object)
+			o.Name = lit(q.Object)
 		case schema.PredCountry:
 			o.Country = strings.TrimPrefix(iriText(q.Object), "country/")
 		case schema.PredProvisional:
@@ -200,13 +217,13 @@ func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, err
 					parts = append(parts, p)
 				}
 			case schema.PredDate:
-				base.Date = quad.StringOf(q.Object)
+				base.Date = lit(q.Object)
 			case schema.PredPlace:
 				base.Place = s.nameOf(ctx, iriText(q.Object))
 			case schema.PredMeetingKind:
-				base.Kind = quad.StringOf(q.Object)
+				base.Kind = lit(q.Object)
 			case schema.PredStatus:
-				base.Status = quad.StringOf(q.Object)
+				base.Status = lit(q.Object)
 			case schema.PredDiscussed:
 				topics[strings.TrimPrefix(iriText(q.Object), "topic/")] = true
 			case schema.PredReportedIn:
@@ -255,7 +272,7 @@ func contains(list []string, s string) bool {
 func (s *Store) nameOf(ctx context.Context, id string) string {
 	for _, q := range s.outOf(ctx, id) {
 		if iriText(q.Predicate) == schema.PredName {
-			return quad.StringOf(q.Object)
+			return lit(q.Object)
 		}
 	}
 	return id[strings.IndexByte(id, '/')+1:]
@@ -285,9 +302,9 @@ func (s *Store) sources(ctx context.Context, sentences []string) []Source {
 		for _, q := range s.outOf(ctx, sid) {
 			switch iriText(q.Predicate) {
 			case schema.PredText:
-				src.Sentence = quad.StringOf(q.Object)
+				src.Sentence = lit(q.Object)
 			case schema.PredSpan:
-				src.Span = quad.StringOf(q.Object)
+				src.Span = lit(q.Object)
 			case schema.PredInArticle:
 				src.Article = strings.TrimPrefix(iriText(q.Object), "article/")
 			}
@@ -295,7 +312,7 @@ func (s *Store) sources(ctx context.Context, sentences []string) []Source {
 		if src.Article != "" {
 			for _, q := range s.outOf(ctx, schema.ArticleIRI(src.Article)) {
 				if iriText(q.Predicate) == schema.PredFile {
-					src.File = quad.StringOf(q.Object)
+					src.File = lit(q.Object)
 				}
 			}
 		}

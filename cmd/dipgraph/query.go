@@ -28,7 +28,7 @@ printed with "timed_out": true and the exit status is 1.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer st.CloseWithin(time.Second)
 			ctx := cmd.Context()
 			if timeout > 0 {
 				var cancel context.CancelFunc
