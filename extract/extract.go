@@ -74,6 +74,9 @@ type Result struct {
 	Holds     []Hold
 	Meetings  []Meeting
 	Sentences []Sentence
+	// Matched are the normalised forms of the gazetteer names and topic
+	// keywords the article matched, for curation ("unused" aliases).
+	Matched []string
 }
 
 // Extract reads one article. id names it (the file's base name).
@@ -312,5 +315,18 @@ func (x *doc) result() *Result {
 		r.Meetings = append(r.Meetings, mt)
 	}
 	r.Sentences = x.sents
+	seen := map[string]bool{}
+	for _, n := range x.sc.Names {
+		if p := x.phrase(n.Start, n.End); !n.Fuzzy && !seen[p] {
+			seen[p] = true
+			r.Matched = append(r.Matched, p)
+		}
+	}
+	for _, t := range x.sc.Topics {
+		if p := x.phrase(t.Start, t.End); !seen[p] {
+			seen[p] = true
+			r.Matched = append(r.Matched, p)
+		}
+	}
 	return r
 }

@@ -69,6 +69,18 @@ func (x *doc) findMentions() {
 			// of a compound, not a surname.
 			continue
 		}
+		if next := i + 1; next < n && x.sentOf[next] == x.sentOf[i] && x.toks[next].Kind == vntext.Word &&
+			(x.toks[next].Upper || x.toks[next].Hyphen && !x.toks[next].Space) && x.nameAt[next] < 0 && !x.inTitle[next] {
+			// "Lee Tae-ho" that the gazetteer does not know: a full name,
+			// not the surname of someone else.
+			if !x.opt.Closed {
+				if m := x.provisional(i); m != nil {
+					found = append(found, m)
+					i = m.end - 1
+				}
+			}
+			continue
+		}
 		if o := x.resolveSurname(t.Norm, i, found); o != nil {
 			found = append(found, x.newMention(o, i, i+1))
 			continue
@@ -202,7 +214,7 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Official {
 	var before, after *gazetteer.Official
 	for _, m := range found {
-		if m.off.Provisional || !hasSurname(m.off, w) {
+		if !hasSurname(m.off, w) {
 			continue
 		}
 		if m.start < i {
@@ -431,7 +443,7 @@ func (x *doc) provisional(i int) *mention {
 		if t.Kind != vntext.Word || x.nameAt[end] >= 0 || x.inTitle[end] || x.sentOf[end] != probe.sent {
 			break
 		}
-		if !t.Upper && !(t.Hyphen && !t.Space) {
+		if !t.Upper && !(t.Hyphen && !t.Space && end > i) {
 			break
 		}
 		if end > i && t.Newline {
@@ -450,13 +462,37 @@ func (x *doc) provisional(i int) *mention {
 	country := ""
 	if len(probe.countries) > 0 {
 		country = probe.countries[0]
-	} else if probe.title != nil && len(probe.title.Roles) > 0 {
+	} else if probe.title != nil && len(probe.title.Roles) == 1 {
 		country = probe.title.Roles[0].Role.Country
+	} else if vietnameseName(name) {
+		country = "VN" // "Thứ trưởng Ngoại giao Nguyễn Minh Vũ": a Vietnamese name
+	}
+	// "Tôn Vệ Đông (Sun Weidong)": the romanised name in brackets is the
+	// canonical one, the Vietnamese reading an alias.
+	var alias string
+	if x.word(end) == "(" {
+		k := end + 1
+		for k < len(x.toks) && x.toks[k].Kind == vntext.Word && (x.toks[k].Upper || x.toks[k].Hyphen) && k-end <= 4 {
+			k++
+		}
+		if x.word(k) == ")" && k-end >= 3 {
+			alias = name
+			name = strings.TrimSpace(x.text[x.toks[end+1].Start:x.toks[k-1].End])
+		}
 	}
 	o := x.provisionalOfficial(name, country)
+	if alias != "" && !contains(o.Aliases, alias) {
+		o.Aliases = append(o.Aliases, alias)
+	}
 	m := &mention{off: o, start: i, end: end, tstart: probe.tstart, sent: probe.sent,
 		title: probe.title, countries: probe.countries, counterpart: probe.counterpart}
 	return m
+}
+
+// vietnameseName reports a name written with Vietnamese letters (ư, ơ, đ,
+// ă, â, ê, ô or tone marks on them) and no country given.
+func vietnameseName(s string) bool {
+	return strings.ContainsAny(strings.ToLower(s), "ươđăâêôừứửữựờớởỡợằắẳẵặầấẩẫậềếểễệồốổỗộ")
 }
 
 // looksLikeName rejects capitalised runs that are not a person's name.

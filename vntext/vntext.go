@@ -31,12 +31,13 @@ type Token struct {
 	Kind TokenKind
 	// Upper is true when the token's first letter is upper case.
 	Upper bool
-	// Space is true when white space (or a hyphen) separates the token
-	// from the one before it; Newline when that white space holds a line
-	// break. The first token of a text has both set.
+	// Space is true when white space separates the token from the one
+	// before it; Newline when that white space holds a line break. The
+	// first token of a text has both set.
 	Space, Newline bool
 	// Hyphen is true when a hyphen or dash stands between the token and the
-	// one before it.
+	// one before it ("Yoon-joo": Hyphen without Space; "Hàn Quốc - ông":
+	// both).
 	Hyphen bool
 }
 
@@ -84,7 +85,7 @@ func Tokenize(text string) []Token {
 			i += size
 			continue
 		case isHyphen(r):
-			space, hyphen = true, true
+			hyphen = true
 			i += size
 			continue
 		}

@@ -141,7 +141,7 @@ func TestTokenize(t *testing.T) {
 		}},
 		{"hyphen separates", "Yoon-joo", []tok{
 			{"Yoon", "yoon", W, true, true, true, false},
-			{"joo", "joo", W, false, true, false, true},
+			{"joo", "joo", W, false, false, false, true},
 		}},
 		{"spaced en dash", "2018 – 2019", []tok{
 			{"2018", "2018", N, false, true, true, false},
@@ -149,7 +149,7 @@ func TestTokenize(t *testing.T) {
 		}},
 		{"non-breaking hyphen", "Ha\u2011na", []tok{
 			{"Ha", "ha", W, true, true, true, false},
-			{"na", "na", W, false, true, false, true},
+			{"na", "na", W, false, false, false, true},
 		}},
 		{"letters then digits", "tháng10", []tok{
 			{"tháng", "tháng", W, false, true, true, false},

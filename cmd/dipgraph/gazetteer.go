@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/pipeline"
 )
 
 func newGazetteer(gl *globals) *cobra.Command {
@@ -27,6 +28,43 @@ func newGazetteer(gl *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(check)
+	suggest := &cobra.Command{
+		Use:   "suggest PATH...",
+		Short: "List officials found by their titles but missing from the gazetteer, as YAML to paste into one",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := gl.gazetteer()
+			if err != nil {
+				return err
+			}
+			sugs, err := pipeline.Suggest(cmd.Context(), args, g)
+			if err != nil {
+				return err
+			}
+			return pipeline.WriteSuggestions(cmd.OutOrStdout(), sugs)
+		},
+	}
+	unused := &cobra.Command{
+		Use:   "unused PATH...",
+		Short: "List the gazetteer's names, aliases and topic keywords that no article matched",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := gl.gazetteer()
+			if err != nil {
+				return err
+			}
+			phrases, err := pipeline.Unused(cmd.Context(), args, g)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			for _, p := range phrases {
+				fmt.Fprintf(out, "%s\t%s\t%s\n", p.Kind, p.ID, p.Text)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%d of %d names and keywords never matched\n", len(phrases), len(g.Phrases()))
+			return nil
+		},
+	}
+	cmd.AddCommand(check, suggest, unused)
 	return cmd
 }
