@@ -136,7 +136,8 @@ type mention struct {
 	counterpart bool
 	former      bool // "cựu": a title the official no longer holds
 	role        *gazetteer.Role
-	coref       bool // a title standing for an official named elsewhere
+	coref       bool                    // a title standing for an official named elsewhere
+	more        []*gazetteer.TitleMatch // earlier titles chained by "," or "kiêm"
 }
 
 func newDoc(g *gazetteer.Gazetteer, id, text string, opt Options) *doc {

@@ -62,8 +62,8 @@ var cases = []struct {
 	date     string   // the article's date, when not ""
 }{
 	{
-		name: "talks with counterpart and place",
-		text: " date 2025-06-10 Photo : YONHAP News\n\nNgoại trưởng Mỹ Marco Rubio ngày 9/6 đã có cuộc hội đàm với người đồng cấp Hàn Quốc Cho Hyun tại Washington. Hai bên thảo luận về quan hệ đồng minh.",
+		name:     "talks with counterpart and place",
+		text:     " date 2025-06-10 Photo : YONHAP News\n\nNgoại trưởng Mỹ Marco Rubio ngày 9/6 đã có cuộc hội đàm với người đồng cấp Hàn Quốc Cho Hyun tại Washington. Hai bên thảo luận về quan hệ đồng minh.",
 		meetings: []string{"cho-hyun+marco-rubio held talks 2025-06-09 washington"},
 		date:     "2025-06-10",
 	},

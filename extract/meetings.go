@@ -768,8 +768,10 @@ func (x *doc) addMeeting(m *meeting) {
 		if o.pending || o.absorbed || o.status != m.status || !sameSet(o.parts, m.parts) || !compatible(o.date, m.date) {
 			continue
 		}
-		if m.date.P > o.date.P {
-			o.date = m.date
+		// A date written in a report wins over one carried over from
+		// earlier sentences; a more precise one over a vaguer one.
+		if m.ownDate && (!o.ownDate || m.date.P > o.date.P) || !o.ownDate && m.date.P > o.date.P {
+			o.date, o.ownDate = m.date, o.ownDate || m.ownDate
 		}
 		if o.place == "" {
 			o.place = m.place

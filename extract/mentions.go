@@ -148,6 +148,20 @@ func (x *doc) readTitle(m *mention) {
 			m.tstart = t.Start
 			m.countries = append(m.countries, t.Countries...)
 			m.former = x.word(t.Start-1) == "cựu"
+			// "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Phó Thủ tướng kiêm Bộ
+			// trưởng Ngoại giao": earlier titles joined by a comma or kiêm.
+			for k := t.Start - 1; k > s0; {
+				if w := x.word(k); w != "," && w != "kiêm" {
+					break
+				}
+				prev := x.titleEnd[k]
+				if prev == nil {
+					break
+				}
+				m.more = append(m.more, prev)
+				m.tstart = prev.Start
+				k = prev.Start - 1
+			}
 			return
 		}
 		if k := x.nameAt[j]; k >= 0 {
@@ -158,6 +172,10 @@ func (x *doc) readTitle(m *mention) {
 				continue
 			}
 			break
+		}
+		if x.word(j) == ")" && j-2 >= s0 && x.word(j-2) == "(" && x.toks[j-1].Upper {
+			j -= 3 // "(USTR)"
+			continue
 		}
 		if j-2 >= s0 && x.wordsAre(j-2, "người", "đồng", "cấp") {
 			m.counterpart = true
@@ -288,7 +306,7 @@ func (x *doc) titleOnlyMentions() {
 			if !ok || (i > end && !x.toks[i].Hyphen) {
 				break
 			}
-			if i == end && len(countries) > 0 {
+			if i == end && len(countries) > 0 && !(x.toks[i].Hyphen && !x.toks[i].Space) {
 				break
 			}
 			countries = append(countries, cc)
@@ -546,6 +564,14 @@ func (x *doc) resolveRoles() {
 		}
 		if len(cands) == 0 {
 			continue
+		}
+		for _, t := range m.more {
+			if r := pickRole(t.Roles, append(append([]string{}, t.Countries...), m.countries...), m.off, date); r != nil && !m.former {
+				key := [2]string{m.off.ID, r.ID}
+				if _, ok := x.holds[key]; !ok {
+					x.holds[key] = m.sent
+				}
+			}
 		}
 		r := pickRole(cands, m.countries, m.off, date)
 		if r == nil {
