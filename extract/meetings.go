@@ -460,7 +460,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	for k, m := range ms {
 		switch {
 		case conn == "với" && m.tstart > connAt && m.tstart <= connAt+20 && !x.breakBetween(connAt, m.tstart),
-			conn == "giữa" && m.tstart > connAt && (m.tstart <= connAt+2 || m.tstart <= connAt+3 && honorifics[x.word(connAt+1)] && x.word(connAt+2) == "và"),
+			conn == "giữa" && m.tstart > connAt && (m.tstart <= connAt+2 || m.tstart <= connAt+4 && honorifics[x.word(connAt+1)] && (x.word(connAt+2) == "và" || x.word(connAt+2) == "với")),
 			conn == "" && t.Direct && m.tstart == t.End,
 			conn == "" && !t.Direct && m.tstart >= t.End && m.tstart <= t.End+3:
 			objFrom = k
