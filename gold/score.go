@@ -3,9 +3,12 @@ package gold
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -43,6 +46,8 @@ type Report struct {
 	Misses     []Item     `json:"misses"`
 	False      []Item     `json:"false"`
 	Wrong      []Item     `json:"wrong"`
+	// Unscored counts predicted topics outside the gold's taxonomy.
+	Unscored int `json:"unscored_topics,omitempty"`
 }
 
 // Figure returns the figure named name (zero if absent).
@@ -74,7 +79,12 @@ func (s set) add(k, desc string) { s[k] = desc }
 
 // Score compares predicted annotations with gold ones, article by article
 // (matched by file name), as ../shared/gold/README.md defines.
-func Score(gold, pred *File) *Report {
+func Score(gold, pred *File) *Report { return ScoreTopics(gold, pred, nil) }
+
+// ScoreTopics is Score where only the topic ids in taxonomy are scored (nil:
+// all). A predicted topic outside the taxonomy cannot be in the gold; it is
+// counted in Report.Unscored instead of as a false fact.
+func ScoreTopics(gold, pred *File, taxonomy map[string]bool) *Report {
 	r := &Report{}
 	predBy := map[string]*Article{}
 	for i := range pred.Articles {
@@ -207,6 +217,10 @@ func Score(gold, pred *File) *Report {
 				gs["topics"].add(g.key+"#"+t, fmt.Sprintf("%v: %s", g.m.Participants, t))
 			}
 			for _, t := range p.m.Topics {
+				if taxonomy != nil && !taxonomy[t] {
+					r.Unscored++
+					continue
+				}
 				if !also[t] {
 					ps["topics"].add(p.key+"#"+t, fmt.Sprintf("%v: %s", p.m.Participants, t))
 				}
@@ -233,7 +247,7 @@ func Score(gold, pred *File) *Report {
 			pubTotal++
 			ok := false
 			for _, want := range append([]string{ga.Published}, ga.PublishedAlso...) {
-				if pa.Published != "" && (pa.Published == want || strings.HasPrefix(pa.Published, want)) {
+				if pa.Published != "" && dateRight(pa.Published, want) {
 					ok = true
 				}
 			}
@@ -313,12 +327,24 @@ func sortItems(items []Item) {
 }
 
 // dateRight: equal, or the prediction begins with a less precise gold
-// date; with no gold date, right when none was predicted.
+// date; with no gold date, right when none was predicted. Dates are
+// compared in their canonical form, so that a gold "2018-1" is January
+// ("2018-01-05" is right for it, "2018-12-01" is not).
 func dateRight(got, want string) bool {
 	if want == "" {
 		return got == ""
 	}
+	got, want = canonDate(got), canonDate(want)
 	return got == want || strings.HasPrefix(got, want+"-")
+}
+
+// canonDate writes a date as schema.Date does ("2018-6" → "2018-06");
+// anything that is not a date is kept as it is.
+func canonDate(s string) string {
+	if d, err := schema.ParseDate(s); err == nil {
+		return d.String()
+	}
+	return s
 }
 
 func locationRight(got string, g *Meeting) bool {
@@ -378,8 +404,35 @@ func (r *Report) Write(w io.Writer, details bool) {
 	for _, f := range r.Figures {
 		fmt.Fprintf(w, "%-10s %9.3f %7.3f %7.3f %5d %5d %5d\n", f.Name, f.Precision, f.Recall, f.F1, f.TP, f.FP, f.FN)
 	}
+	if r.Unscored > 0 {
+		fmt.Fprintf(w, "(%d topics outside the gold's taxonomy, not scored)\n", r.Unscored)
+	}
 	fmt.Fprintf(w, "%-10s %9s %7s\n", "accuracy", "share", "right")
 	for _, a := range r.Accuracies {
 		fmt.Fprintf(w, "%-10s %9.3f %7s\n", a.Name, a.Share, fmt.Sprintf("%d/%d", a.Right, a.Total))
 	}
+}
+
+// LoadTaxonomy reads the topic ids of a topics file (`topics: [{id: …}]`).
+func LoadTaxonomy(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Topics []struct {
+			ID string `yaml:"id"`
+		} `yaml:"topics"`
+	}
+	if err := yaml.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("topics %s: %w", path, err)
+	}
+	ids := map[string]bool{}
+	for _, t := range f.Topics {
+		ids[t.ID] = true
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("topics %s: no topic ids", path)
+	}
+	return ids, nil
 }

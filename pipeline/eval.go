@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 
 	"github.com/dipgraph/dipgraph/corpus"
 	"github.com/dipgraph/dipgraph/extract"
@@ -43,5 +45,18 @@ func Evaluate(ctx context.Context, goldPaths []string, paths []string, g *gazett
 	if err != nil {
 		return nil, err
 	}
-	return gold.Score(want, got), nil
+	// The topics the gold can hold: a topics.yaml beside the first gold
+	// file (the taxonomy its annotators used), else every topic.
+	var taxonomy map[string]bool
+	if tf := filepath.Join(filepath.Dir(goldPaths[0]), "topics.yaml"); fileExists(tf) {
+		if taxonomy, err = gold.LoadTaxonomy(tf); err != nil {
+			return nil, err
+		}
+	}
+	return gold.ScoreTopics(want, got, taxonomy), nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
