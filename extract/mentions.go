@@ -155,7 +155,9 @@ func (x *doc) readTitle(m *mention) {
 					break
 				}
 				prev := x.titleEnd[k]
-				if prev == nil {
+				if prev == nil || !holdsAnyEver(m.off, prev.Roles) {
+					// "… gặp nhà lãnh đạo Triều Tiên, Tổng thống Trump": a
+					// title of someone else before a comma ends the chain.
 					break
 				}
 				m.more = append(m.more, prev)
@@ -340,6 +342,19 @@ func (x *doc) titleOnlyMentions() {
 		x.mentions = append(x.mentions, added...)
 		sortMentions(x.mentions)
 	}
+}
+
+// holdsAnyEver reports whether o ever held one of the roles (per the
+// gazetteer).
+func holdsAnyEver(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	for _, t := range o.Roles {
+		for _, r := range roles {
+			if r.Role.ID == t.Role {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isLeader reports whether o was a head of state or a country's leader at

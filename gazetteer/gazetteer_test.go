@@ -173,7 +173,6 @@ func TestCheckProblems(t *testing.T) {
 // TestCheckProblemsOrder checks the promise of Problems: every problem
 // "in file and line order", files in the order given.
 func TestCheckProblemsOrder(t *testing.T) {
-	t.Skip("known bug: sortProblems treats problems of different files as equal, so a later file's YAML problem stays between an earlier file's parse and validation problems; fix: order by the file's index in the load order, then line, then column")
 	_, err := gazetteer.Load(td("bad.yaml"), td("malformed.yaml"))
 	if got := problemStrings(t, err); !reflect.DeepEqual(got, checkProblems) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(checkProblems, "\n"))
@@ -320,7 +319,6 @@ func TestScanNames(t *testing.T) {
 // exact matches inside its span ..., never one that starts before it or runs
 // past it"; an exact match that starts where the slip starts is inside.
 func TestScanFuzzySameStart(t *testing.T) {
-	t.Skip("known bug: a fuzzy name cannot swallow an exact match starting at the same token (\"Mark Doe Smiht\" gives Mark Doe, not ~Mark Doe Smith): addFuzzy skips covered[i] and rejects names[o].Start <= i; fix: allow names[o].Start == i when the fuzzy span is longer (names[o].Start < i || ... for the other tokens, and test owner instead of covered at i)")
 	g := loadTest(t, td("base.yaml"))
 	want := []string{"~Mark Doe Smiht=official:mark-doe-smith"}
 	if got := found(g, "Mark Doe Smiht"); !reflect.DeepEqual(got, want) {
@@ -387,7 +385,6 @@ func TestScanTitles(t *testing.T) {
 		t.Errorf("officials %v, want [park-yoon-joo]", got)
 	}
 	t.Run("country inside", func(t *testing.T) {
-		t.Skip("known bug: a country that ends a title (\"Thứ trưởng Bộ Ngoại giao Hàn Quốc\") is left out of the TitleMatch: the span stops at the last kept token (End 5, Countries []); fix in Scan: extend stop over the set-aside tokens right after keep[end-1] (up to keep[end] or the next non-dropped token) and take their countries")
 		if !reflect.DeepEqual(tm.Countries, []string{"KR"}) || tm.End != 7 {
 			t.Errorf("title [%d,%d) Countries %v, want [0,7) [KR]", tm.Start, tm.End, tm.Countries)
 		}
@@ -513,7 +510,7 @@ func ExampleLoad() {
 	// Hàn Quốc: country KR
 	// Ri Ha-na: official lee-ha-na
 	// Mark Doe Smith: official mark-doe-smith
-	// title "Thứ trưởng Ngoại giao": kr-vice-foreign-minister [KR]
+	// title "Thứ trưởng Ngoại giao Hàn Quốc": kr-vice-foreign-minister [KR]
 	// title "Ngoại trưởng": us-secretary-of-state [US]
 	// title "Ngoại trưởng": us-secretary-of-state []
 	// trigger "hội đàm": talks

@@ -124,10 +124,17 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 }
 
 func sortProblems(ps Problems) {
+	// Files in the order they were first named, then line and column.
+	order := map[string]int{}
+	for _, p := range ps {
+		if _, ok := order[p.Pos.File]; !ok {
+			order[p.Pos.File] = len(order)
+		}
+	}
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i].Pos, ps[j].Pos
 		if a.File != b.File {
-			return false // keep file order
+			return order[a.File] < order[b.File]
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line

@@ -455,6 +455,15 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 			continue
 		}
 		start, stop := keep[i], keep[end-1]+1
+		// Country names set aside right after the title belong to it
+		// ("Thứ trưởng Bộ Ngoại giao Hàn Quốc").
+		next := len(toks)
+		if end < len(keep) {
+			next = keep[end]
+		}
+		for stop < next {
+			stop++
+		}
 		tm := TitleMatch{Start: start, End: stop, Roles: m.titleRole[p]}
 		for _, n := range sc.Names {
 			if n.Start >= start && n.End <= stop {
@@ -507,7 +516,10 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 	var extra []Match
 	drop := map[int]bool{}
 	for i := 0; i+1 < len(toks); i++ {
-		if covered[i] || !toks[i].Upper || toks[i].Kind != vntext.Word {
+		if !toks[i].Upper || toks[i].Kind != vntext.Word {
+			continue
+		}
+		if covered[i] && (owner[i] < 0 || names[owner[i]].Start != i || names[owner[i]].Official() == nil) {
 			continue
 		}
 		best := -1
@@ -520,7 +532,7 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 			slips := 0
 			for j, w := range a.words {
 				t := toks[i+j]
-				if o := owner[i+j]; o >= 0 && (names[o].Start <= i || names[o].End > end || names[o].Official() == nil) {
+				if o := owner[i+j]; o >= 0 && (names[o].Start < i || names[o].End > end || names[o].End == end && names[o].Start == i || names[o].Official() == nil) {
 					return
 				}
 				if t.Kind != vntext.Word || !t.Upper {
