@@ -100,7 +100,7 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			} else if slash(i+2) && num(i+3) >= 1900 && num(i+3) <= 2100 {
 				e.y, e.end = num(i+3), i+4
 			}
-		case w(i) == "tháng" && (w(i+1) == "này" || w(i+1) == "tới" || w(i+1) == "sau" || w(i+1) == "trước"):
+		case w(i) == "tháng" && (w(i+1) == "này" || w(i+1) == "tới" || w(i+1) == "sau" || w(i+1) == "trước") && num(i-1) < 0 && numberWords[w(i-1)] == 0:
 			// "cuối tháng này", "tháng tới": a month relative to the article
 			e.relative, e.fromPub, e.monthOffset, e.end = true, true, map[string]int{"này": 0, "tới": 1, "sau": 1, "trước": -1}[w(i+1)], i+2
 			e.month = true

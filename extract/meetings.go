@@ -71,7 +71,7 @@ func (x *doc) findMeetings() {
 		used := map[*mention]bool{}
 		before := len(x.meets)
 		for _, t := range x.sc.Triggers {
-			if t.Start < s.start || t.Start >= s.end || x.insideMention(ms, t.Start) {
+			if t.Start < s.start || t.Start >= s.end || x.insideMention(ms, t.Start) || t.Direct && x.compoundBefore(t.Start) {
 				continue
 			}
 			x.meetingAt(si, t, ms, used, dates, vals, lastDay)
@@ -389,6 +389,26 @@ func (x *doc) triggerAt(i int) bool {
 	return false
 }
 
+// compoundFirst are first syllables that make a direct trigger part of
+// another word: "trực tiếp" (direct), "liên tiếp", "kế tiếp", "gián tiếp",
+// "viếng thăm" stays a visit.
+var compoundFirst = map[string]bool{"trực": true, "liên": true, "kế": true, "gián": true, "thăm": true, "chào": true, "bắt": true}
+
+func (x *doc) compoundBefore(i int) bool {
+	return i > 0 && compoundFirst[x.word(i-1)] && !x.toks[i].Upper
+}
+
+// nonDirectTriggerAt reports whether a trigger that counts wherever it
+// stands starts at token i.
+func (x *doc) nonDirectTriggerAt(i int) bool {
+	for _, t := range x.sc.Triggers {
+		if t.Start == i && !t.Direct {
+			return true
+		}
+	}
+	return false
+}
+
 // breakBetween reports a sentence-internal break (a full stop, a
 // semicolon, a trigger) in tokens (a, b).
 func (x *doc) breakBetween(a, b int) bool {
@@ -451,7 +471,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			conn, connAt = w, k
 			break
 		}
-		if w := x.word(k); w == "." || w == ";" || w == ":" || x.insideMention(ms, k) || x.triggerAt(k) {
+		if w := x.word(k); w == "." || w == ";" || w == ":" || x.insideMention(ms, k) || x.nonDirectTriggerAt(k) {
 			break
 		}
 	}
@@ -564,7 +584,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		// An event reported without names ("Hàn Quốc và Mỹ ngày 16/12 đã
 		// tiến hành cuộc tham vấn") waits for the next sentences to name
 		// its participants; only one, dated, before any meeting.
-		if len(ms) == 0 && !t.Direct && !x.sent[si].furniture && ownDate && len(x.realMeetings()) == 0 && x.pendingEvent() == nil {
+		if !t.Direct && !x.sent[si].furniture && ownDate && len(x.realMeetings()) == 0 && x.pendingEvent() == nil {
 			for _, o := range x.sc.Triggers {
 				if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] && !x.referenceBefore(o.Start) {
 					kind = o.Kind.ID
