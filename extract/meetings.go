@@ -555,6 +555,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			sets = append(sets, append(append([]*mention{}, subjects...), objects...))
 		}
 	default:
+		if x.referenceBefore(t.Start) {
+			// "… diễn ra 9 tháng sau cuộc họp gần nhất": another event,
+			// whose participants this sentence does not name.
+			break
+		}
 		if len(subjects) >= 2 {
 			sets = append(sets, subjects)
 		} else if len(objects) >= 2 {
@@ -756,7 +761,7 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		ok := false
 		for k := nm.Start - 1; k >= s.start && k >= nm.Start-6; k-- {
 			w := x.word(k)
-			if w == "tại" || w == "ở" || w == "tới" || w == "đến" {
+			if w == "tại" || w == "ở" || w == "tới" || w == "đến" || w == "sang" {
 				ok = true
 				break
 			}
