@@ -435,14 +435,13 @@ func (x *doc) inAppositive(from, i, trig int) bool {
 			}
 			open = -1
 		case w == "," && (x.word(k+1) == "người" || x.word(k+1) == "nhà" || x.wordsAre(k+1, "vốn", "là")):
-			// the aside runs to the next comma
-			for e := k + 1; e < trig; e++ {
-				if x.word(e) == "," {
-					if i > k && i < e {
-						return true
-					}
-					break
-				}
+			// the aside runs to the next comma (or the limit)
+			e := k + 1
+			for e < trig && x.word(e) != "," {
+				e++
+			}
+			if i > k && i < e {
+				return true
 			}
 		}
 	}
@@ -566,7 +565,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			sets = append(sets, objects)
 		}
 	}
-	date, ownDate := x.nearestDate(t.Start, t.End, dates, vals)
+	date, ownDate := x.nearestDate(si, t.Start, t.End, dates, vals)
 	if x.backReference(t) {
 		// "Tại cuộc gặp, …": the meeting just reported; its date is not
 		// the one of whatever else the sentence tells.
@@ -719,10 +718,12 @@ func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) stri
 
 // nearestDate picks the date written closest to the trigger in its
 // sentence, leaving out dates of subordinate clauses.
-func (x *doc) nearestDate(a, b int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
+func (x *doc) nearestDate(si, a, b int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if e.subordinate || vals[k].IsZero() {
+		if e.subordinate || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) {
+			// "…, người đang có chuyến thăm Việt Nam từ 19 đến 21/11": the
+			// date of an aside is not the meeting's.
 			continue
 		}
 		d := 0
