@@ -133,7 +133,11 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			if n < 0 {
 				n = numberWords[w(i)]
 			}
-			if n > 0 && n <= 31 && w(i+1) == "ngày" && (w(i+2) == "trước" || w(i+2) == "sau") {
+			if n > 0 && n <= 31 && w(i+1) == "ngày" && (w(i+2) == "trước" || w(i+2) == "sau") &&
+				(w(i+3) == "đó" || w(i+3) == "" || i+3 < len(toks) && toks[i+3].Kind == vntext.Punct) {
+				// Only "một ngày trước đó" and "hai ngày sau," count from the
+				// reference; "ba ngày sau khi nhậm chức", "ba ngày trước cuộc
+				// gặp" count from another event.
 				e.relative, e.offset, e.end = true, n, i+3
 				if w(i+2) == "trước" {
 					e.offset = -n

@@ -367,6 +367,44 @@ func (x *doc) backReference(t gazetteer.TriggerMatch) bool {
 	return false
 }
 
+// countryPair reads "hội nghị thượng đỉnh Mỹ-Triều … tháng 6/2018": a
+// trigger followed by a compound of countries names a meeting between the
+// officials of those countries the sentence names (leaders, for a summit),
+// when each country has exactly one. Only a dated mention counts, so that a
+// passing reference to a meeting already reported adds nothing.
+func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*mention {
+	var ccs []string
+	for i := t.End; i < x.sent[si].end && len(ccs) < 4; i++ {
+		cc, ok := compoundCountries[x.word(i)]
+		if !ok || (i > t.End && !(x.toks[i].Hyphen && !x.toks[i].Space)) {
+			break
+		}
+		ccs = append(ccs, cc)
+	}
+	if len(ccs) < 2 {
+		return nil
+	}
+	var set []*mention
+	for _, cc := range ccs {
+		var found *mention
+		n := 0
+		for _, m := range ms {
+			if m.off.Country != cc || t.Kind.ID == "summit" && !x.isLeader(m.off, schema.Date{}) {
+				continue
+			}
+			if found == nil || found.off != m.off {
+				n++
+			}
+			found = m
+		}
+		if n != 1 {
+			return nil
+		}
+		set = append(set, found)
+	}
+	return set
+}
+
 // referenceBefore reports a trigger that names another event in time
 // ("sau hội nghị thượng đỉnh", "kể từ cuộc gặp", "trước cuộc họp").
 func (x *doc) referenceBefore(i int) bool {
@@ -565,7 +603,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			sets = append(sets, objects)
 		}
 	}
-	date, ownDate := x.nearestDate(si, t.Start, t.End, dates, vals)
+	hi := t.End
+	if len(objects) > 0 && objects[len(objects)-1].end > hi {
+		hi = objects[len(objects)-1].end // "… với Thủ tướng Abe vào ngày 24/12"
+	}
+	date, ownDate := x.nearestDate(si, t.Start, hi, dates, vals)
 	if x.backReference(t) {
 		// "Tại cuộc gặp, …": the meeting just reported; its date is not
 		// the one of whatever else the sentence tells.
@@ -574,6 +616,13 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	place := x.placeNear(si, t.Start, ms)
 	kind := t.Kind.ID
 	generic := genericTriggers[x.phrase(t.Start, t.End)]
+	if len(sets) == 0 && !x.sent[si].furniture {
+		if _, dated := x.nearestDate(si, t.Start, t.End, dates, vals); dated {
+			if set := x.countryPair(si, t, ms); set != nil {
+				sets = append(sets, set)
+			}
+		}
+	}
 	if len(sets) == 0 && len(ms) < 2 && !x.sent[si].furniture {
 		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
 		// officials of the last meeting, met again (or before).
@@ -721,7 +770,10 @@ func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) stri
 func (x *doc) nearestDate(si, a, b int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if e.subordinate || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) {
+		if e.subordinate || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) ||
+			x.word(e.start-1) == "tức" || x.word(e.start-2) == "tức" {
+			// "chiều 25/9 (giờ địa phương), tức rạng sáng 26/9 giờ Việt
+			// Nam": the restated date is not another one.
 			// "…, người đang có chuyến thăm Việt Nam từ 19 đến 21/11": the
 			// date of an aside is not the meeting's.
 			continue
