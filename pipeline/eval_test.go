@@ -64,9 +64,9 @@ func TestSeedsScore(t *testing.T) {
 // today (measured; see README). The targets are in targets; the
 // corpus falls short of some of them, and these floors keep it from
 // sliding back while that work goes on.
-var corpusFloors = map[string]float64{"met": 0.95, "officials": 0.98, "meetings": 0.90, "holds": 0.94, "topics": 0.82}
+var corpusFloors = map[string]float64{"met": 0.97, "officials": 0.99, "meetings": 0.94, "holds": 0.96, "topics": 0.86}
 
-var corpusAccuracyFloors = map[string]float64{"date": 0.88, "kind": 0.93, "location": 0.90}
+var corpusAccuracyFloors = map[string]float64{"date": 0.92, "kind": 0.95, "location": 0.91}
 
 // TestCorpusScore scores the 24-article test corpus (testdata/corpus)
 // written for the project.
@@ -96,5 +96,5 @@ func TestExamplesScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkReport(t, rep, map[string]float64{"officials": 0.98, "meetings": 0.75, "holds": 0.98, "topics": 0.85}, map[string]float64{"kind": 0.9})
+	checkReport(t, rep, map[string]float64{"officials": 0.98, "meetings": 0.80, "planned": 0.90, "holds": 0.98, "topics": 0.90}, map[string]float64{"date": 0.9, "kind": 0.95, "location": 0.95})
 }
