@@ -384,11 +384,10 @@ func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*me
 	if len(ccs) < 2 {
 		return nil
 	}
-	var set []*mention
-	for _, cc := range ccs {
+	pick := func(pool []*mention, cc string) (*mention, int) {
 		var found *mention
 		n := 0
-		for _, m := range ms {
+		for _, m := range pool {
 			if m.off.Country != cc || t.Kind.ID == "summit" && !x.isLeader(m.off, schema.Date{}) {
 				continue
 			}
@@ -396,6 +395,17 @@ func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*me
 				n++
 			}
 			found = m
+		}
+		return found, n
+	}
+	var set []*mention
+	for _, cc := range ccs {
+		found, n := pick(ms, cc)
+		if n == 0 && t.Kind.ID == "summit" {
+			// No one of that country here: the article's one leader of it.
+			if m, k := pick(x.mentions, cc); k == 1 {
+				found, n = &mention{off: m.off, start: t.Start, end: t.Start, tstart: t.Start, sent: si}, 1
+			}
 		}
 		if n != 1 {
 			return nil
