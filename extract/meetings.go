@@ -367,6 +367,34 @@ func (x *doc) backReference(t gazetteer.TriggerMatch) bool {
 	return false
 }
 
+// dateAfter returns the first date written after token i in the
+// sentence, outside asides and subordinate clauses.
+func (x *doc) dateAfter(si, i int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
+	for k, e := range dates {
+		if e.start >= i && !e.subordinate && !vals[k].IsZero() && !x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) {
+			return vals[k], true
+		}
+	}
+	return schema.Date{}, false
+}
+
+// announcedAfter reports a meeting named as a coming event: "trước thềm
+// Hội nghị thượng đỉnh Hàn-Mỹ", "… Hàn-Mỹ dự kiến diễn ra".
+func (x *doc) announcedAfter(t gazetteer.TriggerMatch) bool {
+	if x.wordsAre(t.Start-2, "trước", "thềm") || x.wordsAre(t.Start-1, "thềm") {
+		return true
+	}
+	for i := t.End; i < t.End+8 && i < len(x.toks); i++ {
+		if x.word(i) == "sẽ" || x.wordsAre(i, "dự", "kiến") || x.wordsAre(i, "sắp", "tới") {
+			return true
+		}
+		if x.word(i) == "," || x.word(i) == "." {
+			break
+		}
+	}
+	return false
+}
+
 // countryPair reads "hội nghị thượng đỉnh Mỹ-Triều … tháng 6/2018": a
 // trigger followed by a compound of countries names a meeting between the
 // officials of those countries the sentence names (leaders, for a summit),
@@ -626,12 +654,19 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 	place := x.placeNear(si, t.Start, ms)
 	kind := t.Kind.ID
 	generic := genericTriggers[x.phrase(t.Start, t.End)]
+	pairMode := false
 	if len(sets) == 0 && !x.sent[si].furniture {
-		if _, dated := x.nearestDate(si, t.Start, t.End, dates, vals); dated {
+		if _, dated := x.dateAfter(si, t.End, dates, vals); dated {
 			if set := x.countryPair(si, t, ms); set != nil {
 				sets = append(sets, set)
+				pairMode = true
 			}
 		}
+	}
+	if pairMode {
+		// "hội nghị thượng đỉnh Mỹ-Triều … hồi tháng 6/2018": the date that
+		// follows the named meeting.
+		date, ownDate = x.dateAfter(si, t.End, dates, vals)
 	}
 	if len(sets) == 0 && len(ms) < 2 && !x.sent[si].furniture {
 		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
@@ -673,6 +708,9 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			}
 		}
 		status := x.status(si, t, subjects)
+		if pairMode && x.announcedAfter(t) {
+			status = schema.Planned
+		}
 		m := &meeting{parts: parts, status: status, kind: kind, date: date, ownDate: ownDate, place: place,
 			sents: []int{si}, first: si, generic: generic}
 		if p := x.pendingEvent(); p != nil {
