@@ -18,6 +18,9 @@ type dateExpr struct {
 	// month marks a relative month ("tháng này" + monthOffset).
 	month       bool
 	monthOffset int
+	// rangeEnd marks the end of a span ("từ ngày 22 đến 24/3"), which does
+	// not become the reference day.
+	rangeEnd bool
 	// yearOffset is a year written relative to the article's ("năm
 	// ngoái" = -1), when hasYearOffset.
 	yearOffset    int
@@ -169,6 +172,9 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			}
 		}
 		e.subordinate = subordinateBefore(toks, from, e.start)
+		if w(e.start-1) == "đến" || w(e.start-1) == "tới" || w(e.start-2) == "đến" && w(e.start-1) == "ngày" {
+			e.rangeEnd = true
+		}
 		out = append(out, e)
 		i = e.end - 1
 	}
@@ -299,7 +305,7 @@ func (r *resolver) inferYear(m, d int) int {
 // as an earlier summit) do not become the reference either, so that "cùng
 // ngày" after them still means the day of the news.
 func (r *resolver) note(e dateExpr, d schema.Date) {
-	if d.P != schema.Day || e.relative || e.subordinate {
+	if d.P != schema.Day || e.relative || e.subordinate || e.rangeEnd {
 		return
 	}
 	if !r.published.IsZero() && schema.DaysBetween(d, r.published.First()) > 7 {

@@ -819,7 +819,7 @@ func (x *doc) nearestDate(si, a, b int, dates []dateExpr, vals []schema.Date) (s
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
 		if e.subordinate || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) ||
-			x.word(e.start-1) == "tức" || x.word(e.start-2) == "tức" {
+			x.word(e.start-1) == "tức" || x.word(e.start-2) == "tức" || x.word(e.start-3) == "tức" {
 			// "chiều 25/9 (giờ địa phương), tức rạng sáng 26/9 giờ Việt
 			// Nam": the restated date is not another one.
 			// "…, người đang có chuyến thăm Việt Nam từ 19 đến 21/11": the
