@@ -133,7 +133,12 @@ func parseLineDate(s string) (schema.Date, bool) {
 	}
 	d, m, y := atoi(parts[0]), atoi(parts[1]), atoi(parts[2])
 	if len(parts[2]) == 2 {
-		y += 2000
+		// Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999.
+		if y < 70 {
+			y += 2000
+		} else {
+			y += 1900
+		}
 	}
 	date, err := schema.MakeDate(y, m, d)
 	return date, err == nil

@@ -234,7 +234,7 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Official {
 	var before, after *gazetteer.Official
 	for _, m := range found {
-		if !hasSurname(m.off, w) {
+		if !contains(x.g.SurnameForms(m.off), w) {
 			continue
 		}
 		if m.start < i {
@@ -294,7 +294,10 @@ func (x *doc) titleOnlyMentions() {
 		// Countries in, right after, or compounded after the title.
 		countries := append([]string{}, t.Countries...)
 		end := t.End
-		if k := x.nameAt[end]; end < len(x.toks) && k >= 0 {
+		if end >= len(x.toks) {
+			continue // a title ending the text stands for no one
+		}
+		if k := x.nameAt[end]; k >= 0 {
 			nm := x.sc.Names[k]
 			if c := nm.Country(); c != nil && nm.Official() == nil {
 				countries = append(countries, c.Code)
@@ -413,32 +416,6 @@ func (x *doc) heldAny(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
 
 // former reports "cựu" (former) before token i.
 func (x *doc) former(i int) bool { return x.word(i-1) == "cựu" }
-
-// hasSurname reports whether w (normalised) is the word o is called by
-// alone, in the canonical name or in an alias written in the same order
-// ("Tôn" for Sun Weidong, from the alias "Tôn Vệ Đông").
-func hasSurname(o *gazetteer.Official, w string) bool {
-	if vntext.Normalize(gazetteer.SurnameOf(o)) == w {
-		return true
-	}
-	for _, a := range o.Aliases {
-		words := strings.Fields(vntext.Normalize(a))
-		if len(words) < 2 {
-			continue
-		}
-		switch o.Country {
-		case "KR", "KP", "CN":
-			if words[0] == w {
-				return true
-			}
-		default:
-			if words[len(words)-1] == w {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // rolesBefore returns the roles the title right before token i can name,
 // or nil when an honorific (no title) stands there.

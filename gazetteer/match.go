@@ -179,8 +179,12 @@ type matcher struct {
 	fuzzy         []fuzzyAlias
 
 	surnames map[string][]*Official
+	// surnameForms holds, per official, the normalised words it may be
+	// called by alone (its surname, and the same word of its aliases).
+	surnameForms map[*Official][]string
 
 	titleChildren map[int32][]int32 // title-trie state → child states
+	below         map[int32][]TitleRole // title-trie state → roles of the titles below it
 }
 
 func (m *matcher) id(word string, add bool) int32 {
@@ -215,6 +219,7 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		fuzzyByFirst:  map[string][]int{},
 		fuzzyBySecond: map[string][]int{},
 		surnames:      map[string][]*Official{},
+		surnameForms:  map[*Official][]string{},
 	}
 	owner := map[int32]*Official{} // name-trie state → official, for clashes
 	addName := func(text string, e Entity) int32 {
@@ -279,6 +284,7 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		if s := vntext.Normalize(SurnameOf(o)); s != "" {
 			m.surnames[s] = append(m.surnames[s], o)
 		}
+		m.surnameForms[o] = SurnameForms(o)
 	}
 	for _, r := range g.Roles {
 		for _, title := range r.Titles {
@@ -350,6 +356,12 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 	for k, n := range m.titles.next {
 		parent := int32(k >> 32)
 		m.titleChildren[parent] = append(m.titleChildren[parent], n)
+	}
+	m.below = map[int32][]TitleRole{}
+	for st := range m.titles.payload {
+		if st > 0 {
+			m.below[int32(st)] = m.rolesBelow(int32(st))
+		}
 	}
 	return m, ps
 }
@@ -625,11 +637,11 @@ func (g *Gazetteer) OfficialsBySurname(s string) []*Official { return g.m.surnam
 // generic title such as "Thứ trưởng" before a surname) and returns where it
 // ends and every role whose title begins that way.
 func (g *Gazetteer) TitleHead(toks []vntext.Token, i int) (end int, roles []TitleRole) {
-	ids := g.m.ids(toks[i:min(len(toks), i+8)], false)
-	// Walk the title trie as far as the words go and collect every role
-	// reachable below the deepest state.
+	// Walk the title trie as far as the words go; the roles reachable
+	// below the deepest state were gathered when the gazetteer compiled.
 	s, last := int32(0), -1
-	for j, id := range ids {
+	for j := 0; j < 8 && i+j < len(toks); j++ {
+		id := g.m.id(toks[i+j].Norm, false)
 		if id < 0 {
 			break
 		}
@@ -642,7 +654,7 @@ func (g *Gazetteer) TitleHead(toks []vntext.Token, i int) (end int, roles []Titl
 	if last < 0 {
 		return -1, nil
 	}
-	return i + last + 1, g.m.rolesBelow(s)
+	return i + last + 1, g.m.below[s]
 }
 
 // rolesBelow lists the roles of all titles that extend trie state s.
@@ -663,6 +675,41 @@ func (m *matcher) rolesBelow(s int32) []TitleRole {
 			}
 		}
 		states = append(states, children[st]...)
+	}
+	return out
+}
+
+// SurnameForms returns the normalised words o may be called by alone: the
+// surname, and the word in the same place of each alias written in the
+// same order ("Tôn" of the alias "Tôn Vệ Đông" for Sun Weidong). For a
+// gazetteer official the list was computed when the gazetteer compiled.
+func (g *Gazetteer) SurnameForms(o *Official) []string {
+	if f, ok := g.m.surnameForms[o]; ok {
+		return f
+	}
+	return SurnameForms(o)
+}
+
+// SurnameForms computes the words an official may be called by alone.
+func SurnameForms(o *Official) []string {
+	out := []string{vntext.Normalize(SurnameOf(o))}
+	for _, a := range o.Aliases {
+		words := strings.Fields(vntext.Normalize(a))
+		if len(words) < 2 {
+			continue
+		}
+		w := words[len(words)-1]
+		switch o.Country {
+		case "KR", "KP", "CN":
+			w = words[0]
+		}
+		dup := false
+		for _, f := range out {
+			dup = dup || f == w
+		}
+		if !dup {
+			out = append(out, w)
+		}
 	}
 	return out
 }

@@ -176,7 +176,22 @@ func NormalizeWord(w string) string {
 	}
 	// Lower case first: a lower-case letter may compose with a mark where
 	// its capital does not ("J̌" is J+U+030C, "ǰ" is one code point).
-	s := norm.NFC.String(strings.ToLower(w))
+	// Most words are lower case already: keep them as they are then.
+	s := w
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			s = strings.ToLower(w)
+			break
+		}
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			// Combining marks (NFD input): compose. Text without them is
+			// already NFC for the scripts this reads.
+			s = norm.NFC.String(s)
+			break
+		}
+	}
 	return canonicalTone(s)
 }
 
@@ -189,6 +204,24 @@ func Normalize(s string) string {
 		parts[i] = t.Norm
 	}
 	return strings.Join(parts, " ")
+}
+
+// toneFamily maps a lower-case vowel with or without a tone mark (but no
+// other mark) to its base letter, and anything else to 0.
+func toneFamily(r rune) rune {
+	switch r {
+	case 'a', 'à', 'á', 'ả', 'ã', 'ạ':
+		return 'a'
+	case 'e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ':
+		return 'e'
+	case 'o', 'ò', 'ó', 'ỏ', 'õ', 'ọ':
+		return 'o'
+	case 'u', 'ù', 'ú', 'ủ', 'ũ', 'ụ':
+		return 'u'
+	case 'y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ':
+		return 'y'
+	}
+	return 0
 }
 
 // Tone marks as combining characters.
@@ -208,7 +241,12 @@ func isTone(r rune) bool {
 // pairs "oa", "oe" or "uy" (with no final consonant, and not "qu"+"y") onto
 // the first vowel of the pair, the placement most Vietnamese news use.
 func canonicalTone(s string) string {
-	if !strings.ContainsAny(s, "aeyàáảãạèéẻẽẹỳýỷỹỵ") {
+	// Only words ending in o+a, o+e or u+y (either with a tone) can need a
+	// move; look at the last two letters before the slow path.
+	last, size := utf8.DecodeLastRuneInString(s)
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
+	if !(toneFamily(prev) == 'o' && (toneFamily(last) == 'a' || toneFamily(last) == 'e') ||
+		toneFamily(prev) == 'u' && toneFamily(last) == 'y') {
 		return s
 	}
 	d := []rune(norm.NFD.String(s))
