@@ -183,7 +183,7 @@ type matcher struct {
 	// called by alone (its surname, and the same word of its aliases).
 	surnameForms map[*Official][]string
 
-	titleChildren map[int32][]int32 // title-trie state → child states
+	titleChildren map[int32][]int32     // title-trie state → child states
 	below         map[int32][]TitleRole // title-trie state → roles of the titles below it
 }
 
