@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
@@ -39,7 +40,23 @@ func (s *Store) Gizmo(ctx context.Context, q string, limit int) (*QueryResult, e
 	if err != nil {
 		return nil, err
 	}
-	defer it.Close()
+	defer func() {
+		// Stop the script and wait (briefly) for its goroutine to leave
+		// the store: closing a bolt store under a running read deadlocks.
+		// A scan that does not look at its context may outlast the wait;
+		// CloseWithin covers that case.
+		it.Close()
+		done := make(chan struct{})
+		go func() {
+			for it.Next(context.Background()) {
+			}
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+	}()
 	res := &QueryResult{Results: []any{}, Limit: limit}
 	for it.Next(ctx) {
 		v := it.Result()

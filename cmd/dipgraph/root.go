@@ -28,7 +28,7 @@ an embedded Cayley graph and answers questions with Gizmo.`,
 	}
 	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a bolt database file, or "memory"`)
 	root.PersistentFlags().StringArrayVar(&gl.gazetteers, "gazetteer", nil, `gazetteer YAML file (repeatable; "default" is the embedded one; none given: the default)`)
-	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl))
+	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl), newExport(&gl), newServe(&gl))
 	return root
 }
 

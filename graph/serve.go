@@ -1,0 +1,523 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	bolt "github.com/coreos/bbolt"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// OpenReadOnly opens an existing bolt store for reading only. It takes
+// bolt's shared lock, so any number of readers (exports, the server's
+// requests) can hold it together, while a writer (build, remove) that
+// comes meanwhile gets ErrInUse from Open within its lock timeout; a
+// reader that comes while a writer holds the store gets ErrInUse after
+// opt.LockTimeout (default 1s). It never creates a file. A postgres:// dsn
+// is opened as by Open (PostgreSQL has its own concurrency); "memory" is
+// refused, since a new in-memory store is empty.
+func OpenReadOnly(dsn string, opt Options) (*Store, error) {
+	quiet()
+	if IsPostgres(dsn) {
+		return Open(dsn, opt)
+	}
+	if dsn == "" || dsn == Memory {
+		return nil, fmt.Errorf("store %q: reading needs a database file (a new in-memory store is empty)", dsn)
+	}
+	fi, err := os.Stat(dsn)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("store %s: no such file (make it with dipgraph build)", dsn)
+	} else if err != nil {
+		return nil, fmt.Errorf("store %s: %w", dsn, err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("store %s: is a directory, want a database file", dsn)
+	}
+	if opt.LockTimeout == 0 {
+		opt.LockTimeout = time.Second
+	}
+	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: opt.LockTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)
+	} else if err != nil {
+		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
+	}
+	qs, err := kv.New(hbolt.New(db), cgraph.Options{"no_bloom": true})
+	if err != nil {
+		db.Close()
+		if err == cgraph.ErrNotInitialized {
+			return nil, fmt.Errorf("store %s: not a dipgraph store (no Cayley metadata)", dsn)
+		}
+		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
+	}
+	return &Store{qs: qs, backend: "bbolt", path: dsn}, nil
+}
+
+// runGizmo runs a Gizmo query like Store.Gizmo, and before returning waits
+// for the query's goroutine to end: Cayley runs the script in a goroutine
+// that may still be reading when the results are cut, and closing a bolt
+// store under a running read transaction deadlocks.
+func runGizmo(ctx context.Context, st *Store, q string, limit int) (res *QueryResult, err error) {
+	ses := gizmo.NewSession(st.qs)
+	opt := query.Options{Collation: query.JSON}
+	if limit > 0 {
+		opt.Limit = limit + 1
+	}
+	it, err := ses.Execute(ctx, q, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		it.Close()
+		for it.Next(context.Background()) {
+		}
+	}()
+	res = &QueryResult{Results: []any{}, Limit: limit}
+	for it.Next(ctx) {
+		v := it.Result()
+		if v == nil {
+			continue
+		}
+		if limit > 0 && len(res.Results) == limit {
+			res.Truncated = true
+			break
+		}
+		res.Results = append(res.Results, v)
+	}
+	if err := it.Err(); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return res, ErrTimeout
+		}
+		return res, err
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return res, ErrTimeout
+	}
+	return res, nil
+}
+
+// ServeOptions bound what the server does for one request.
+type ServeOptions struct {
+	// Timeout stops a query or an export (default 10s).
+	Timeout time.Duration
+	// Limit is the most results a Gizmo query or a met list returns
+	// (default 1000); a request may ask for fewer.
+	Limit int
+	// MaxBytes is the largest export the server sends (default 64 MiB).
+	MaxBytes int64
+	// LockTimeout is how long a request waits for a writer to release a
+	// bolt store before it answers 503 (default 1s).
+	LockTimeout time.Duration
+	// Log, if set, gets one line per request.
+	Log io.Writer
+}
+
+func (o *ServeOptions) defaults() {
+	if o.Timeout <= 0 {
+		o.Timeout = 10 * time.Second
+	}
+	if o.Limit <= 0 {
+		o.Limit = 1000
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = 64 << 20
+	}
+	if o.LockTimeout <= 0 {
+		o.LockTimeout = time.Second
+	}
+}
+
+// Server answers read-only HTTP requests about a store: Cayley's v1 Gizmo
+// endpoint, who an official met, and the exports.
+//
+// A bolt store is opened read-only for each request and closed after it,
+// so `dipgraph build` can write the store while the server runs: a build
+// that starts while a request is being answered waits for it up to its
+// lock timeout (1s), then reports ErrInUse; a request that comes while a
+// build writes waits up to ServeOptions.LockTimeout, then gets 503
+// "store is in use by another process". Neither hangs, and the server
+// never writes.
+type Server struct {
+	dsn    string
+	shared *Store // an open store served as is (in-memory, PostgreSQL)
+	opt    ServeOptions
+}
+
+// NewServer makes a server over the store at dsn (a bolt file or a
+// postgres:// URL), after checking that it opens.
+func NewServer(dsn string, opt ServeOptions) (*Server, error) {
+	opt.defaults()
+	st, err := OpenReadOnly(dsn, Options{LockTimeout: opt.LockTimeout})
+	if err != nil {
+		return nil, err
+	}
+	if IsPostgres(dsn) {
+		return &Server{dsn: dsn, shared: st, opt: opt}, nil
+	}
+	if err := st.Close(); err != nil {
+		return nil, fmt.Errorf("store %s: %w", dsn, err)
+	}
+	return &Server{dsn: dsn, opt: opt}, nil
+}
+
+// NewStoreServer makes a server over an open store, which it keeps open.
+func NewStoreServer(st *Store, opt ServeOptions) *Server {
+	opt.defaults()
+	return &Server{dsn: st.Path(), shared: st, opt: opt}
+}
+
+// Close closes a store the server holds open.
+func (srv *Server) Close() error {
+	if srv.shared != nil && IsPostgres(srv.dsn) {
+		return srv.shared.Close()
+	}
+	return nil
+}
+
+func (srv *Server) acquire() (*Store, func(), error) {
+	if srv.shared != nil {
+		return srv.shared, func() {}, nil
+	}
+	st, err := OpenReadOnly(srv.dsn, Options{LockTimeout: srv.opt.LockTimeout})
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, func() { st.Close() }, nil
+}
+
+// Handler routes the server's endpoints:
+//
+//	POST /api/v1/query/gizmo   Gizmo query in the body; ?limit=N
+//	GET  /api/v1/met?name=…    who the official met; &planned=true
+//	GET  /api/v1/export?format=…&view=…&official=…&hops=…&from=…&to=…&topic=…&country=…&table=…
+//	GET  /                     a list of the endpoints
+func (srv *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/v1/query/gizmo", srv.gizmo)
+	mux.HandleFunc("GET /api/v1/met", srv.met)
+	mux.HandleFunc("GET /api/v1/export", srv.export)
+	readOnly := func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusForbidden, map[string]string{"error": "this server is read-only; write with dipgraph build"})
+	}
+	mux.HandleFunc("POST /api/v1/write", readOnly)
+	mux.HandleFunc("POST /api/v1/delete", readOnly)
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{
+			"store": srv.dsn, "read_only": true,
+			"endpoints": []string{
+				"POST /api/v1/query/gizmo (body: Gizmo query; ?limit=N)",
+				"GET /api/v1/met?name=NAME[&planned=true]",
+				"GET /api/v1/export?format=" + strings.Join(Formats(), "|") + "[&view=met][&table=nodes|edges][&official=NAME&hops=N][&from=DATE][&to=DATE][&topic=ID][&country=CC]",
+			},
+			"limits": map[string]any{"timeout": srv.opt.Timeout.String(), "results": srv.opt.Limit, "export_bytes": srv.opt.MaxBytes},
+		})
+	})
+	if srv.opt.Log == nil {
+		return mux
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		mux.ServeHTTP(rec, r)
+		fmt.Fprintf(srv.opt.Log, "%s %s %s %d %s\n", start.Format(time.RFC3339), r.Method, r.URL.RequestURI(), rec.status, time.Since(start).Round(time.Microsecond))
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+// Serve answers requests on ln until ctx ends, then shuts down, letting
+// requests under way finish for a few seconds.
+func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      srv.opt.Timeout + 30*time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := hs.Shutdown(sctx); err != nil {
+			return fmt.Errorf("shut down: %w", err)
+		}
+		return nil
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// writeError answers an error as Cayley does: {"error": "…"}.
+func writeError(w http.ResponseWriter, status int, err error) {
+	if errors.Is(err, ErrInUse) {
+		w.Header().Set("Retry-After", "2")
+		status = http.StatusServiceUnavailable
+	}
+	writeJSON(w, status, map[string]string{"error": err.Error()})
+}
+
+// gizmoResponse is Cayley's v1 query response, {"result": […]}, with a
+// word when the result was cut.
+type gizmoResponse struct {
+	Result    []any  `json:"result"`
+	Truncated bool   `json:"truncated,omitempty"`
+	TimedOut  bool   `json:"timed_out,omitempty"`
+	Limit     int    `json:"limit,omitempty"`
+	Note      string `json:"note,omitempty"`
+}
+
+func (srv *Server) limit(r *http.Request) (int, string, error) {
+	limit := min(100, srv.opt.Limit) // Cayley's default
+	if s := r.URL.Query().Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return 0, "", fmt.Errorf("limit %q: want a number", s)
+		}
+		if n > 0 {
+			limit = n
+		}
+		if n <= 0 || n > srv.opt.Limit {
+			return srv.opt.Limit, fmt.Sprintf("limit capped at the server's %d", srv.opt.Limit), nil
+		}
+	}
+	return limit, "", nil
+}
+
+func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
+	limit, capped, err := srv.limit(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("query: %w", err))
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
+	defer cancel()
+	st, release, err := srv.acquire()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err)
+		return
+	}
+	defer release()
+	res, err := runGizmo(ctx, st, string(body), limit)
+	if err != nil && !errors.Is(err, ErrTimeout) {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	out := gizmoResponse{Result: res.Results}
+	if res.Truncated {
+		out.Truncated, out.Limit = true, limit
+		out.Note = fmt.Sprintf("result cut at %d; more exist", limit)
+		if capped != "" {
+			out.Note += " (" + capped + ")"
+		}
+		w.Header().Set("X-Dipgraph-Cut", "limit")
+	}
+	if errors.Is(err, ErrTimeout) {
+		out.TimedOut = true
+		out.Note = fmt.Sprintf("query stopped at the server's %s time limit; the result is partial", srv.opt.Timeout)
+		w.Header().Set("X-Dipgraph-Cut", "timeout")
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	name := strings.TrimSpace(q.Get("name"))
+	if name == "" {
+		writeError(w, http.StatusBadRequest, errors.New("give ?name=NAME (a name, alias or surname)"))
+		return
+	}
+	planned, _ := strconv.ParseBool(q.Get("planned"))
+	limit, _, err := srv.limit(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
+	defer cancel()
+	st, release, err := srv.acquire()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err)
+		return
+	}
+	defer release()
+	offs, err := st.FindOfficials(ctx, name)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err)
+		return
+	}
+	switch len(offs) {
+	case 0:
+		writeError(w, http.StatusNotFound, fmt.Errorf("no official named %q", name))
+		return
+	case 1:
+	default:
+		writeJSON(w, http.StatusConflict, map[string]any{
+			"error":      fmt.Sprintf("%q names %d officials; give a fuller name", name, len(offs)),
+			"candidates": offs,
+		})
+		return
+	}
+	rows, err := st.Met(ctx, offs[0].ID, planned)
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("met %s: %w", name, ErrTimeout)
+	}
+	if err != nil {
+		writeError(w, http.StatusGatewayTimeout, err)
+		return
+	}
+	if rows == nil {
+		rows = []MetRow{}
+	}
+	out := struct {
+		Official  Official `json:"official"`
+		Met       []MetRow `json:"met"`
+		Truncated bool     `json:"truncated,omitempty"`
+		Note      string   `json:"note,omitempty"`
+	}{Official: offs[0], Met: rows}
+	if len(rows) > limit {
+		out.Met, out.Truncated = rows[:limit], true
+		out.Note = fmt.Sprintf("%d rows cut at %d", len(rows), limit)
+		w.Header().Set("X-Dipgraph-Cut", "limit")
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// exportContentTypes are the media types of the export formats.
+var exportContentTypes = map[string]string{
+	FormatDOT: "text/vnd.graphviz; charset=utf-8", FormatSVG: "image/svg+xml", FormatPNG: "image/png",
+	FormatNQuads: "application/n-quads; charset=utf-8", FormatJSON: "application/json; charset=utf-8",
+	FormatGraphML: "application/graphml+xml; charset=utf-8", FormatCSV: "text/csv; charset=utf-8",
+}
+
+// errTooLarge is returned by a cappedBuffer that is full.
+var errTooLarge = errors.New("export too large")
+
+type cappedBuffer struct {
+	bytes.Buffer
+	max int64
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if int64(b.Len()+len(p)) > b.max {
+		return 0, errTooLarge
+	}
+	return b.Buffer.Write(p)
+}
+
+// ExportOptionsFromQuery reads export options from URL query values
+// (format, view, table, official, hops, from, to, topic, country).
+func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
+	get := func(k string) string {
+		if v := q[k]; len(v) > 0 {
+			return strings.TrimSpace(v[0])
+		}
+		return ""
+	}
+	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table")}
+	if opt.Format == "" {
+		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(Formats(), ", "))
+	}
+	f := &opt.Filter
+	f.Official, f.Topic, f.Country = get("official"), get("topic"), get("country")
+	f.Hops = 1
+	if h := get("hops"); h != "" {
+		n, err := strconv.Atoi(h)
+		if err != nil {
+			return opt, fmt.Errorf("hops %q: want a number", h)
+		}
+		f.Hops = n
+	}
+	for _, d := range []struct {
+		key string
+		to  *schema.Date
+	}{{"from", &f.From}, {"to", &f.To}} {
+		if s := get(d.key); s != "" {
+			v, err := schema.ParseDate(s)
+			if err != nil {
+				return opt, fmt.Errorf("%s: %w", d.key, err)
+			}
+			*d.to = v
+		}
+	}
+	if opt.Format == FormatCSV && opt.Table == "" {
+		opt.Table = "edges"
+	}
+	return opt, opt.check()
+}
+
+func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
+	opt, err := ExportOptionsFromQuery(r.URL.Query())
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
+	defer cancel()
+	st, release, err := srv.acquire()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err)
+		return
+	}
+	defer release()
+	buf := &cappedBuffer{max: srv.opt.MaxBytes}
+	err = st.Export(ctx, buf, opt)
+	switch {
+	case err == nil:
+	case errors.Is(err, errTooLarge):
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("the export is larger than the server's limit of %d bytes; narrow it with official, from, to, topic or country", srv.opt.MaxBytes))
+		return
+	case ctx.Err() != nil:
+		writeError(w, http.StatusGatewayTimeout, fmt.Errorf("export stopped at the server's %s time limit; narrow it with filters", srv.opt.Timeout))
+		return
+	case errors.Is(err, ErrNoGraphviz):
+		writeError(w, http.StatusNotImplemented, err)
+		return
+	default:
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	w.Header().Set("Content-Type", exportContentTypes[opt.Format])
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(http.StatusOK)
+	w.Write(buf.Bytes())
+}
