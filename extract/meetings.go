@@ -862,7 +862,8 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		ok := false
 		for k := nm.Start - 1; k >= s.start && k >= nm.Start-6; k-- {
 			w := x.word(k)
-			if w == "tại" || w == "ở" || w == "tới" || w == "đến" || w == "sang" {
+			// "bên lề Hội nghị An ninh Munich": the city of the event.
+			if w == "tại" || w == "ở" || w == "tới" || w == "đến" || w == "sang" || w == "lề" {
 				ok = true
 				break
 			}
@@ -872,6 +873,9 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		}
 		if ok && subordinateBefore(x.toks, s.start, nm.Start) {
 			ok = false // "trước khi tới Osaka": another event's place
+		}
+		if ok && nm.Start > trig && x.nextEventBetween(trig, nm.Start) {
+			ok = false // "…, sau đó tới thăm thành phố Busan": the next stop
 		}
 		if !ok {
 			continue
@@ -885,6 +889,17 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		}
 	}
 	return best
+}
+
+// nextEventBetween reports "sau đó" or "rồi" (then) between two tokens:
+// what follows is another event.
+func (x *doc) nextEventBetween(a, b int) bool {
+	for i := a; i < b; i++ {
+		if x.wordsAre(i, "sau", "đó") || x.word(i) == "rồi" {
+			return true
+		}
+	}
+	return false
 }
 
 // addMeeting merges m into a meeting of the same participants, status and
@@ -1123,8 +1138,8 @@ func hasPart(m *meeting, o *gazetteer.Official) bool {
 func (x *doc) settlePlaces() {
 	meets := x.realMeetings()
 	for _, m := range meets {
-		if m.place != "" || m.status != schema.Held || m.date.P != schema.Day {
-			continue
+		if m.place != "" || m.status != schema.Held || m.date.P != schema.Day || m.kind == "phone-call" {
+			continue // a phone call has no place of its own
 		}
 		for _, o := range meets {
 			if o != m && o.place != "" && o.status == schema.Held && o.date == m.date {

@@ -60,13 +60,13 @@ func TestSeedsScore(t *testing.T) {
 	checkReport(t, rep, targets, accuracyTargets)
 }
 
-// corpusFloors are the figures the project's own test corpus reaches
-// today (measured; see README). The targets are in targets; the
-// corpus falls short of some of them, and these floors keep it from
-// sliding back while that work goes on.
-var corpusFloors = map[string]float64{"met": 0.97, "officials": 0.99, "meetings": 0.94, "holds": 0.96, "topics": 0.86}
+// corpusFloors are the targets for the project's own test corpus,
+// except met: the corpus reaches 0.97 there (three background meetings
+// named without their participants are missed; see README), and the floor
+// keeps it from sliding back.
+var corpusFloors = map[string]float64{"met": 0.97, "officials": 0.95, "meetings": 0.95, "holds": 0.95, "topics": 0.85}
 
-var corpusAccuracyFloors = map[string]float64{"date": 0.92, "kind": 0.95, "location": 0.91}
+var corpusAccuracyFloors = map[string]float64{"date": 0.95, "kind": 0.95, "location": 0.95}
 
 // TestCorpusScore scores the 24-article test corpus (testdata/corpus)
 // written for the project.
