@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 	"github.com/dipgraph/dipgraph/vntext"
@@ -20,6 +22,7 @@ type meeting struct {
 	absorbed bool // a participant-less event merged into another meeting
 	pending  bool // an event reported without names, waiting for them
 	ownDate  bool // the date was written in a reporting sentence
+	trig     int  // token of the trigger that first reported it
 }
 
 type topicRef struct {
@@ -46,11 +49,42 @@ var kindRank = map[string]int{"talks": 0, "phone-call": 1, "consultation": 2, "s
 // genericTriggers report a meeting without telling its kind; a later
 // sentence that uses one may be naming the participants of an event that
 // an earlier sentence reported without names.
-var genericTriggers = map[string]bool{"cuộc họp": true, "cuộc gặp": true, "buổi họp": true, "buổi gặp": true, "cuộc hội đàm": true, "buổi hội đàm": true, "hội đàm": true, "họp": true}
+var genericTriggers = map[string]bool{"đồng chủ trì": true, "cuộc họp": true, "cuộc gặp": true, "buổi họp": true, "buổi gặp": true, "cuộc hội đàm": true, "buổi hội đàm": true, "hội đàm": true, "họp": true}
 
 // findMeetings reads each sentence's triggers and the officials around
 // them.
+// abbreviationTriggers adds, as triggers, the abbreviations an article
+// defines for a kind of meeting: "Hội nghị Tham vấn An ninh thường niên
+// (SCM)" makes a later "SCM" report a consultation.
+func (x *doc) abbreviationTriggers() {
+	abbr := map[string]*gazetteer.Kind{}
+	for _, t := range x.sc.Triggers {
+		for k := t.End; k < len(x.toks) && k <= t.End+8; k++ {
+			if x.word(k) == "." || x.word(k) == "," {
+				break
+			}
+			if x.word(k) == "(" && k+2 < len(x.toks) && x.word(k+2) == ")" && isAllUpper(x.text[x.toks[k+1].Start:x.toks[k+1].End]) &&
+				len(x.toks[k+1].Norm) >= 2 {
+				abbr[x.toks[k+1].Norm] = t.Kind
+				break
+			}
+		}
+	}
+	if len(abbr) == 0 {
+		return
+	}
+	var extra []gazetteer.TriggerMatch
+	for i, tok := range x.toks {
+		if k, ok := abbr[tok.Norm]; ok && tok.Upper && x.word(i-1) != "(" {
+			extra = append(extra, gazetteer.TriggerMatch{Start: i, End: i + 1, Kind: k})
+		}
+	}
+	x.sc.Triggers = append(x.sc.Triggers, extra...)
+	sort.SliceStable(x.sc.Triggers, func(a, b int) bool { return x.sc.Triggers[a].Start < x.sc.Triggers[b].Start })
+}
+
 func (x *doc) findMeetings() {
+	x.abbreviationTriggers()
 	var lastDay schema.Date // last day-precision date of earlier sentences
 	mi := 0                 // first mention of the current sentence
 	for si, s := range x.sent {
@@ -236,9 +270,9 @@ func (x *doc) upgradeKinds(si, before int) {
 		}
 		if t.Kind.ID == "consultation" {
 			// "cuộc họp đầu tiên của nhóm công tác": a consultation
-			// reported by a generic word.
+			// reported by a generic word before it.
 			for _, m := range x.meets[before:] {
-				if !m.pending && m.generic && containsInt(m.sents, si) {
+				if !m.pending && m.generic && containsInt(m.sents, si) && m.trig < t.Start {
 					m.kind, m.generic = "consultation", false
 				}
 			}
@@ -712,7 +746,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			status = schema.Planned
 		}
 		m := &meeting{parts: parts, status: status, kind: kind, date: date, ownDate: ownDate, place: place,
-			sents: []int{si}, first: si, generic: generic}
+			sents: []int{si}, first: si, generic: generic, trig: t.Start}
 		if p := x.pendingEvent(); p != nil {
 			p.pending = false // the next meeting takes it or it lapses
 			p.absorbed = true

@@ -61,10 +61,10 @@ func TestSeedsScore(t *testing.T) {
 }
 
 // corpusFloors are the targets for the project's own test corpus,
-// except met: the corpus reaches 0.97 there (three background meetings
+// except met: the corpus reaches 0.98 there (three background meetings
 // named without their participants are missed; see README), and the floor
 // keeps it from sliding back.
-var corpusFloors = map[string]float64{"met": 0.97, "officials": 0.95, "meetings": 0.95, "holds": 0.95, "topics": 0.85}
+var corpusFloors = map[string]float64{"met": 0.98, "officials": 0.95, "meetings": 0.95, "holds": 0.95, "topics": 0.85}
 
 var corpusAccuracyFloors = map[string]float64{"date": 0.95, "kind": 0.95, "location": 0.95}
 
