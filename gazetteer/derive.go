@@ -17,15 +17,7 @@ func (g *Gazetteer) Without(drop func(*Official) bool) (*Gazetteer, error) {
 			d.Officials = append(d.Officials, o)
 		}
 	}
-	n := &Gazetteer{Data: d, Sources: g.Sources}
-	probs := n.index()
-	var cp Problems
-	n.m, cp = compile(n)
-	probs = append(probs, cp...)
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	return n, nil
+	return build(d, g.Sources, nil)
 }
 
 // Phrase is one name, alias, keyword or trigger of the gazetteer with its
@@ -82,17 +74,7 @@ func (g *Gazetteer) With(files ...string) (*Gazetteer, error) {
 		}
 		l.parse(f, b)
 	}
-	probs = append(probs, l.probs...)
-	n := &Gazetteer{Data: l.data, Sources: append(append([]string{}, g.Sources...), files...)}
-	probs = append(probs, n.index()...)
-	var cp Problems
-	n.m, cp = compile(n)
-	probs = append(probs, cp...)
-	if len(probs) > 0 {
-		sortProblems(probs)
-		return nil, probs
-	}
-	return n, nil
+	return build(l.data, append(append([]string{}, g.Sources...), files...), append(probs, l.probs...))
 }
 
 // seed starts a loader from copies of existing entries, so that merging

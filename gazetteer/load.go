@@ -92,8 +92,13 @@ func Load(files ...string) (*Gazetteer, error) {
 	for _, s := range srcs {
 		l.parse(s.name, s.data)
 	}
-	probs = append(probs, l.probs...)
-	g := &Gazetteer{Data: l.data, Sources: files}
+	return build(l.data, files, append(probs, l.probs...))
+}
+
+// build indexes, checks and compiles merged data; probs are the problems
+// found so far. All problems are returned together.
+func build(d Data, sources []string, probs Problems) (*Gazetteer, error) {
+	g := &Gazetteer{Data: d, Sources: sources}
 	probs = append(probs, g.index()...)
 	var cp Problems
 	g.m, cp = compile(g)
@@ -110,17 +115,7 @@ func Load(files ...string) (*Gazetteer, error) {
 func Parse(name string, data []byte) (*Gazetteer, error) {
 	var l loader
 	l.parse(name, data)
-	probs := l.probs
-	g := &Gazetteer{Data: l.data, Sources: []string{name}}
-	probs = append(probs, g.index()...)
-	var cp Problems
-	g.m, cp = compile(g)
-	probs = append(probs, cp...)
-	if len(probs) > 0 {
-		sortProblems(probs)
-		return nil, probs
-	}
-	return g, nil
+	return build(l.data, []string{name}, l.probs)
 }
 
 func sortProblems(ps Problems) {
