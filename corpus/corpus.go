@@ -1,21 +1,32 @@
 // Package corpus finds article files and reads them as text, refusing what
 // cannot be read as an article with a message that names the file.
+//
+// What each kind of bad input gets is listed in docs/bad-input.md.
 package corpus
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// MaxSize is the largest article file read (bytes).
+// MaxSize is the largest article file read (bytes). Larger files are
+// refused from their size alone, without reading them.
 const MaxSize = 16 << 20
+
+// MaxText is the most text (bytes, after decoding and HTML stripping) an
+// article may hold: far more than any news article, and a bound on the
+// time one file can take to extract.
+const MaxText = 1 << 20
 
 // Article is an article's text and where it came from.
 type Article struct {
@@ -23,14 +34,21 @@ type Article struct {
 	ID   string // base name without extension
 	Text string
 	// Note says what was done to read it (decoded from another encoding,
-	// HTML stripped), or "".
+	// HTML stripped, normalised), or "".
 	Note string
+	// FileOffsets is true when byte offsets into Text are byte offsets
+	// into the file: nothing was decoded, stripped or normalised. (Zero-width
+	// characters made spaces and lone CRs read as line breaks keep every
+	// offset outside the words that held them.)
+	FileOffsets bool
 }
 
 // Extensions of files that a folder walk takes as articles.
 var Extensions = []string{".txt", ".html", ".htm"}
 
-// Skipped is an error for a file that cannot be used as an article.
+// Skipped is an error for a file that cannot be used as an article. Its
+// Reason begins with a fixed phrase (see docs/bad-input.md) that build
+// summaries count by.
 type Skipped struct {
 	Path   string
 	Reason string
@@ -46,7 +64,9 @@ func IsSkipped(err error) (*Skipped, bool) {
 }
 
 // Files lists the article files under paths: files as given, folders
-// walked for files with an article extension, in name order.
+// walked for files with an article extension, in name order. A path that
+// does not exist is an error; a folder inside that cannot be read is
+// listed itself, so that Read reports it as skipped and the rest goes on.
 func Files(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -61,7 +81,12 @@ func Files(paths []string) ([]string, error) {
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				// An unreadable folder (or entry): Read tells why.
+				found = append(found, path)
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() {
 				if path != p && strings.HasPrefix(d.Name(), ".") {
@@ -81,42 +106,198 @@ func Files(paths []string) ([]string, error) {
 			return nil, err
 		}
 		sort.Strings(found)
-		out = append(out, found...)
+		out = append(out, dedup(found)...)
 	}
 	return out, nil
 }
 
-// Read reads one article file.
+// dedup drops repeats from a sorted list.
+func dedup(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Read reads one article file. Everything that keeps the file from being
+// used as an article is a *Skipped error naming the file and why.
 func Read(path string) (*Article, error) {
+	skip := func(format string, args ...any) error {
+		return &Skipped{path, fmt.Sprintf(format, args...)}
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, skip("cannot read: %v", unwrapPath(err))
 	}
-	if fi.Size() > MaxSize {
-		return nil, &Skipped{path, fmt.Sprintf("file too large (%d MB; articles are read up to %d MB)", fi.Size()>>20, MaxSize>>20)}
+	switch {
+	case fi.IsDir():
+		if _, err := os.ReadDir(path); err != nil {
+			return nil, skip("cannot read folder: %v", unwrapPath(err))
+		}
+		return nil, skip("not a regular file (a folder)")
+	case !fi.Mode().IsRegular():
+		return nil, skip("not a regular file (%s)", fileType(fi.Mode()))
+	case fi.Size() > MaxSize:
+		return nil, skip("file too large (%s; articles are read up to %s)", size(fi.Size()), size(MaxSize))
 	}
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, skip("cannot read: %v", unwrapPath(err))
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, skip("cannot read: %v", unwrapPath(err))
+	}
+	if len(b) > MaxSize {
+		return nil, skip("file too large (more than %s; articles are read up to %s)", size(MaxSize), size(MaxSize))
 	}
 	return Decode(path, b)
 }
 
-// Decode turns a file's bytes into an article's text.
+// unwrapPath drops the path from a *fs.PathError: the message names the
+// file already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func fileType(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return m.Type().String()
+}
+
+// size writes a byte count for a person.
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Decode turns a file's bytes into an article's text: UTF-8 as it is,
+// UTF-16 with a byte order mark and unambiguous Windows-1258 decoded, HTML
+// stripped to its text, NFD text composed; anything else is refused with a
+// *Skipped error that says where the problem is.
 func Decode(path string, b []byte) (*Article, error) {
-	a := &Article{Path: path, ID: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))}
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, &Skipped{path, "empty file"}
+	a := &Article{Path: path, ID: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), FileOffsets: true}
+	skip := func(format string, args ...any) error {
+		return &Skipped{path, fmt.Sprintf(format, args...)}
 	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
-		return nil, &Skipped{path, fmt.Sprintf("binary file (NUL byte at offset %d)", i)}
+	if blank(string(b)) {
+		return nil, skip("empty file")
 	}
-	if !utf8.Valid(b) {
+	if kind := magic(b); kind != "" {
+		return nil, skip("binary file (%s)", kind)
+	}
+	var notes []string
+	var text string
+	switch {
+	case hasUTF16BOM(b):
+		t, enc, err := decodeUTF16(b)
+		if err != nil {
+			return nil, skip("not valid UTF-16 (%v)", err)
+		}
+		text = t
+		notes = append(notes, "decoded from "+enc)
+		a.FileOffsets = false
+	case utf8.Valid(b):
+		if i := bytes.IndexByte(b, 0); i >= 0 {
+			return nil, skip("binary file (NUL byte at offset %d, %s%s)", i, where(b, i), utf16Hint(b))
+		}
+		text = string(b)
+	default:
+		if i := bytes.IndexByte(b, 0); i >= 0 {
+			return nil, skip("binary file (NUL byte at offset %d, %s%s)", i, where(b, i), utf16Hint(b))
+		}
 		off := invalidAt(b)
-		return nil, &Skipped{path, fmt.Sprintf("not valid UTF-8 (first bad byte at offset %d)", off)}
+		if t, ok := decodeWindows1258(b); ok {
+			text = t
+			notes = append(notes, "decoded from Windows-1258")
+			a.FileOffsets = false
+			break
+		}
+		if looksVNI(b) {
+			return nil, skip("legacy encoding: looks like VNI (first non-UTF-8 byte 0x%02X at offset %d, %s); convert it to UTF-8", b[off], off, where(b, off))
+		}
+		return nil, skip("not valid UTF-8 (byte 0x%02X at offset %d, %s; not readable as Windows-1258 either)", b[off], off, where(b, off))
 	}
-	a.Text = string(b)
+	if i, n := controls(text); n*100 > utf8.RuneCountInString(text) {
+		return nil, skip("binary file (%d control characters, the first at offset %d)", n, i)
+	}
+	if isHTML(path, text) {
+		t, date := stripHTML(text)
+		if blank(t) {
+			return nil, skip("HTML page without text")
+		}
+		if date != "" {
+			t = "date " + date + "\n" + t
+		}
+		text = t
+		notes = append(notes, "HTML: tags stripped, entities decoded")
+		a.FileOffsets = false
+	}
+	if !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+		notes = append(notes, "normalised to NFC")
+		a.FileOffsets = false
+	}
+	if t, n := loneCR(text); n > 0 {
+		text = t
+		notes = append(notes, fmt.Sprintf("%d lone CR line ends read as line breaks", n))
+	}
+	if t, n := blankZeroWidth(text); n > 0 {
+		text = t
+		notes = append(notes, fmt.Sprintf("%d invisible characters (zero-width, byte order mark, soft hyphen) read as spaces", n))
+	}
+	if blank(text) {
+		return nil, skip("empty file (only invisible characters)")
+	}
+	if len(text) > MaxText {
+		return nil, skip("file too large (%s of text; articles are read up to %s)", size(int64(len(text))), size(MaxText))
+	}
+	a.Text = text
+	a.Note = strings.Join(notes, "; ")
 	return a, nil
+}
+
+// blank reports text with nothing but white space, byte order marks and
+// zero-width characters.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicodeSpace(r) && !isZeroWidth(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// where gives the line and column (1-based, in bytes) of offset i.
+func where(b []byte, i int) string {
+	line := 1 + bytes.Count(b[:i], []byte{'\n'})
+	col := i + 1
+	if j := bytes.LastIndexByte(b[:i], '\n'); j >= 0 {
+		col = i - j
+	}
+	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
 func invalidAt(b []byte) int {
@@ -128,4 +309,44 @@ func invalidAt(b []byte) int {
 		i += n
 	}
 	return -1
+}
+
+// controls counts C0 control characters other than white space and ESC,
+// and returns the offset of the first.
+func controls(s string) (first, n int) {
+	first = -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && c != 0x1b {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return first, n
+}
+
+// magic names the kind of a binary file from its first bytes, or "".
+func magic(b []byte) string {
+	for _, m := range []struct{ prefix, kind string }{
+		{"%PDF-", "a PDF document"},
+		{"PK\x03\x04", "a ZIP archive or office document"},
+		{"\x89PNG\r\n\x1a\n", "a PNG image"},
+		{"GIF87a", "a GIF image"},
+		{"GIF89a", "a GIF image"},
+		{"\xff\xd8\xff", "a JPEG image"},
+		{"\x1f\x8b", "gzip-compressed"},
+		{"\xfd7zXZ\x00", "xz-compressed"},
+		{"\x28\xb5\x2f\xfd", "zstd-compressed"},
+		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"},
+		{"{\\rtf", "an RTF document"},
+		{"\x7fELF", "an executable"},
+		{"SQLite format 3\x00", "an SQLite database"},
+	} {
+		if bytes.HasPrefix(b, []byte(m.prefix)) {
+			return m.kind
+		}
+	}
+	return ""
 }

@@ -211,3 +211,17 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestOneLineArticle: an article that comes as one line (a scraper that
+// dropped the line breaks) keeps its text after a photo credit on the date
+// line: only a short credit is furniture.
+func TestOneLineArticle(t *testing.T) {
+	text := " date 2020-01-02 Photo : YONHAP News Bộ trưởng Ngoại giao hai nước đã hội đàm tại Seoul ngày 2/1. Hai bên nhất trí tăng cường hợp tác."
+	lay := parseLayout(text)
+	if lay.published.String() != "2020-01-02" {
+		t.Errorf("published %q", lay.published)
+	}
+	if body := text[lay.body:lay.furniture]; !strings.Contains(body, "hội đàm tại Seoul") {
+		t.Errorf("the body %q lost the article's text", body)
+	}
+}

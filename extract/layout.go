@@ -22,8 +22,11 @@ type layout struct {
 // 09/12/2020 10:15", "Published: 2025-04", "Cập nhật: 10:15 09/12/2020".
 var dateLine = regexp.MustCompile(`(?i)^[\s\x{feff}]*(?:date|ngày đăng|ngày|published|cập nhật|đăng lúc|thời gian)\s*[:：]?\s*(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:,\s*)?)?(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s*,?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?`)
 
-// creditLine is what may follow the date on a date line and is not text.
-var creditLine = regexp.MustCompile(`(?i)^\s*(?:photo|ảnh|nguồn ảnh)\s*:.*$`)
+// creditLine is a photo credit that may follow the date on a date line and
+// is not text: "Photo : YONHAP News", "Ảnh: TTXVN/AFP". Only the agency's
+// upper-case words belong to it, so that a body run on after it on the same
+// line stays text.
+var creditLine = regexp.MustCompile(`^\s*(?i:photo|ảnh|nguồn ảnh)\s*:\s*[A-ZĐ][A-ZĐ0-9/.&-]*(?:\s+(?:News|Agency|Photo|[A-ZĐ][A-ZĐ0-9/.&-]+))*`)
 
 // bylineRe matches a byline or source line that ends the body.
 var bylineRe = regexp.MustCompile(`^(?:[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,5}\s*)?\((?:TTXVN|VNA|VOV|Vietnam\+|Vietnamplus|KBS|Yonhap|AFP|Reuters|AP|Xinhua|TTXVN/Vietnam\+|[A-ZĐ]{2,8})(?:/[^)]{1,30})?\)\s*$`)
@@ -48,10 +51,12 @@ func parseLayout(text string) layout {
 		if d, ok := parseLineDate(line[m[2]:m[3]]); ok {
 			lay.published = d
 			rest := line[m[1]:]
-			if creditLine.MatchString(rest) || strings.TrimSpace(rest) == "" {
+			lay.body = first + m[1]
+			if c := creditLine.FindStringIndex(rest); c != nil {
+				lay.body += c[1]
+			}
+			if strings.TrimSpace(line[lay.body-first:]) == "" {
 				lay.body = first + lineEnd
-			} else {
-				lay.body = first + m[1]
 			}
 		}
 	}

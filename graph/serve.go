@@ -52,6 +52,9 @@ func OpenReadOnly(dsn string, opt Options) (*Store, error) {
 	if opt.LockTimeout == 0 {
 		opt.LockTimeout = time.Second
 	}
+	if err := checkBoltFile(dsn); err != nil {
+		return nil, fmt.Errorf("store %s: %w", dsn, err)
+	}
 	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: opt.LockTimeout})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -90,6 +91,9 @@ func Open(dsn string, opt Options) (*Store, error) {
 	if err := checkLock(path, opt.LockTimeout); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	if err := checkBoltFile(path); err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
 	addLabelIndex()
 	opts := cgraph.Options{"no_bloom": true}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
@@ -142,6 +146,62 @@ func checkLock(path string, timeout time.Duration) error {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// checkBoltFile reads the two meta pages of an existing bolt file and
+// refuses one that is shorter than its pages say: bolt maps the file into
+// memory and a read past its end kills the process (SIGBUS) instead of
+// returning an error.
+func checkBoltFile(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.Size() == 0 {
+		return nil // an empty file is initialised by bolt
+	}
+	const magic = 0xED0CDAED
+	need, valid := int64(0), false
+	buf := make([]byte, 80)
+	for _, off := range []int64{0, -1} {
+		if off < 0 {
+			// the second meta page sits one page in
+			if !valid {
+				break
+			}
+			off = int64(binary.LittleEndian.Uint32(buf[24:28]))
+		}
+		if _, err := f.ReadAt(buf, off); err != nil {
+			return fmt.Errorf("damaged: cannot read its header (%d bytes): %v", fi.Size(), err)
+		}
+		if binary.LittleEndian.Uint32(buf[16:20]) != magic {
+			continue
+		}
+		pageSize := int64(binary.LittleEndian.Uint32(buf[24:28]))
+		pgid := int64(binary.LittleEndian.Uint64(buf[56:64]))
+		if pageSize < 512 || pageSize > 1<<20 {
+			continue
+		}
+		valid = true
+		if n := pgid * pageSize; n > need {
+			need = n
+		}
+	}
+	if !valid {
+		return errors.New("invalid database: not a bolt file (no valid meta page); is it a dipgraph store?")
+	}
+	if fi.Size() < need {
+		return fmt.Errorf("damaged: the file is %d bytes but its pages need %d (truncated?); restore it from a copy or build again into a new file", fi.Size(), need)
+	}
+	return nil
 }
 
 // Close closes the store.
@@ -232,6 +292,16 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 // adds. The price: such a node's stored count stays above its use, so it
 // is not removed when no quad uses it any more.
 func pinNodes(deltas []cgraph.Delta) []cgraph.Delta {
+	hasDelete := false
+	for _, d := range deltas {
+		if d.Action == cgraph.Delete {
+			hasDelete = true
+			break
+		}
+	}
+	if !hasDelete {
+		return deltas
+	}
 	net := map[cgraph.ValueHash]int{}
 	usedBy := map[cgraph.ValueHash]int{} // node → an add delta using it
 	var order []cgraph.ValueHash

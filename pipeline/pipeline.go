@@ -81,14 +81,7 @@ func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				e := Extracted{Path: j.path}
-				a, err := corpus.Read(j.path)
-				if err != nil {
-					e.Err = err
-				} else {
-					e.Result = extract.Extract(g, a.ID, a.Text, eo)
-				}
-				results[j.i] <- e
+				results[j.i] <- extractOne(j.path, g, eo)
 			}
 		}()
 	}
@@ -121,6 +114,24 @@ func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo 
 	cancel()
 	wg.Wait()
 	return ferr
+}
+
+// extractOne reads and extracts one file. A panic in the extractor (a bug)
+// costs that file only: it is reported as skipped, the build goes on.
+func extractOne(path string, g *gazetteer.Gazetteer, eo extract.Options) (e Extracted) {
+	e.Path = path
+	defer func() {
+		if r := recover(); r != nil {
+			e.Result, e.Err = nil, &corpus.Skipped{Path: path, Reason: fmt.Sprintf("extractor failed: %v", r)}
+		}
+	}()
+	a, err := corpus.Read(path)
+	if err != nil {
+		e.Err = err
+		return e
+	}
+	e.Result = extract.Extract(g, a.ID, a.Text, eo)
+	return e
 }
 
 // Build extracts the articles under the paths and writes them to the store,

@@ -1,0 +1,129 @@
+package graph
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+)
+
+// newBoltStore makes a store file with a little in it and closes it.
+func newBoltStore(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s.db")
+	st, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.Replace(t.Context(), "article/x", []quad.Quad{quad.MakeIRI("official/a", "met", "official/b", "")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestOpenInUse(t *testing.T) {
+	path := newBoltStore(t)
+	first, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		st, err := Open(path, Options{LockTimeout: 100 * time.Millisecond})
+		if err == nil {
+			st.Close()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), path) {
+			t.Errorf("second Open: %v, want ErrInUse naming %s", err, path)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("second Open of a store in use hung")
+	}
+	first.Close()
+	st, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("Open after the first closed: %v", err)
+	}
+	st.Close()
+}
+
+func TestOpenNotAStore(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	content := []byte("these are notes, not a database\n")
+	if err := os.WriteFile(text, bytes.Repeat(content, 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path, says string
+	}{
+		{"a text file", text, "invalid database"},
+		{"a folder", dir, "is a directory"},
+		{"a missing folder", filepath.Join(dir, "no", "such", "s.db"), "no such file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := Open(tc.path, Options{})
+			if err == nil {
+				st.Close()
+				t.Fatalf("Open(%s) worked", tc.path)
+			}
+			if !strings.Contains(err.Error(), tc.path) || !strings.Contains(err.Error(), tc.says) {
+				t.Errorf("Open(%s): %v; want it to name the file and say %q", tc.path, err, tc.says)
+			}
+		})
+	}
+	if b, _ := os.ReadFile(text); !bytes.Equal(b, bytes.Repeat(content, 1000)) {
+		t.Errorf("Open changed the text file it refused")
+	}
+}
+
+// TestOpenTruncatedStore opens a store cut short (a copy that did not
+// finish) in a child process, so that a panic inside bolt fails this test
+// instead of ending the test binary.
+func TestOpenTruncatedStore(t *testing.T) {
+	if p := os.Getenv("DIPGRAPH_TEST_OPEN"); p != "" {
+		st, err := Open(p, Options{})
+		if err == nil {
+			_, err = st.Stats(t.Context())
+			st.Close()
+		}
+		if err == nil {
+			t.Fatal("no error")
+		}
+		t.Logf("error: %v", err)
+		return
+	}
+	path := newBoltStore(t)
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, fi.Size()/3); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenTruncatedStore$", "-test.v")
+	cmd.Env = append(os.Environ(), "DIPGRAPH_TEST_OPEN="+path)
+	out, err := cmd.CombinedOutput()
+	if err != nil || bytes.Contains(out, []byte("panic:")) {
+		t.Errorf("opening a truncated store: %v (want an error, not a crash)\n%s", err, firstLines(out, 8))
+	}
+}
+
+func firstLines(b []byte, n int) string {
+	lines := strings.SplitN(string(b), "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
