@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
@@ -172,8 +173,14 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 			break
 		}
 		if dir > 0 {
+			join := x.phrase(a.end, b.tstart)
+			if join == "," && strings.Contains(" "+lastJoin+" ", " và ") {
+				// "A và B, ông C còn …": a list puts "và" last; a comma
+				// after it starts another clause.
+				break
+			}
 			out = append(out, ms[j])
-			lastJoin = x.phrase(a.end, b.tstart)
+			lastJoin = join
 		} else {
 			out = append([]*mention{ms[j]}, out...)
 			if lastJoin == "" {
@@ -623,11 +630,13 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			break
 		}
 	}
+	subjectAfter := false
 	if len(subjects) == 0 && len(objects) > 0 && (conn == "với" || t.Direct) {
 		last := objects[len(objects)-1]
 		for k, m := range ms {
 			if m.start >= last.end && !used[m] {
 				subjects = x.group(ms, k, 1)
+				subjectAfter = true
 				break
 			}
 		}
@@ -742,6 +751,11 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			}
 		}
 		status := x.status(si, t, subjects)
+		if subjectAfter && x.plannedAfter(subjects[len(subjects)-1].end) {
+			// "Ngoài hội nghị ba bên với A và B, ông Moon còn dự kiến …":
+			// the subject's verb, after the meeting phrase, tells the tense.
+			status = schema.Planned
+		}
 		if pairMode && x.announcedAfter(t) {
 			status = schema.Planned
 		}
@@ -923,6 +937,18 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		}
 	}
 	return best
+}
+
+// plannedAfter reports a planned marker within a few words after token i.
+func (x *doc) plannedAfter(i int) bool {
+	for k := i; k < i+4 && k < len(x.toks); k++ {
+		for _, mk := range plannedMarkers {
+			if x.wordsAre(k, mk...) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nextEventBetween reports "sau đó" or "rồi" (then) between two tokens:
