@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -17,6 +18,10 @@ type Options struct {
 	// Closed turns off the discovery of officials the gazetteer does not
 	// know (named beside a known title).
 	Closed bool
+	// Today, when set, is the day of the extraction: a date line more than
+	// a year after it is taken for a typo, ignored, and reported in
+	// Result.Warnings (the article's date then comes from its text).
+	Today schema.Date
 }
 
 // Sentence is a sentence of the article that evidences a fact: its byte
@@ -74,6 +79,9 @@ type Result struct {
 	Holds     []Hold
 	Meetings  []Meeting
 	Sentences []Sentence
+	// Warnings say what was odd but usable ("date line 2099-01-02 is in
+	// the future; ignored").
+	Warnings []string
 	// Matched are the normalised forms of the gazetteer names and topic
 	// keywords the article matched, for curation ("unused" aliases).
 	Matched []string
@@ -114,6 +122,7 @@ type doc struct {
 	titleEnd map[int]*gazetteer.TitleMatch // token end → title match ending there
 	inTitle  []bool                        // per token: inside a title match
 	prov     map[string]*gazetteer.Official
+	warnings []string
 	// reporting marks the tokens of triggers that reported a meeting.
 	reporting map[int]bool
 }
@@ -224,6 +233,10 @@ func (x *doc) findDates() {
 	for si, s := range x.sent {
 		x.dates[si] = findDates(x.toks, s.start, s.end)
 	}
+	if p := x.lay.published; !p.IsZero() && !x.opt.Today.IsZero() && schema.DaysBetween(x.opt.Today, p.First()) > 366 {
+		x.warnings = append(x.warnings, fmt.Sprintf("date line %s is more than a year after today (%s); ignored", p, x.opt.Today))
+		x.lay.published = schema.Date{}
+	}
 	x.res.published = x.lay.published
 	if !x.res.published.IsZero() {
 		return
@@ -279,7 +292,7 @@ func (x *doc) findDates() {
 }
 
 func (x *doc) result() *Result {
-	r := &Result{Article: x.id, Published: x.res.published}
+	r := &Result{Article: x.id, Published: x.res.published, Warnings: x.warnings}
 	for _, o := range x.offs {
 		info := x.offSeen[o]
 		of := Official{ID: o.ID, Name: o.Name, Country: o.Country, Provisional: o.Provisional, Forms: info.forms, Titles: info.titles}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
 )
 
 var (
@@ -203,5 +204,22 @@ func TestConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Errorf("concurrent extraction differs: %s", e)
+	}
+}
+
+// TestFutureDateLine: a date line far after the day of extraction is taken
+// for a typo: ignored (the date comes from the text), with a warning.
+func TestFutureDateLine(t *testing.T) {
+	g := defaultGazetteer(t)
+	text := " date 2099-01-02\nNgày 9/12/2020, Thứ trưởng Ngoại giao Mỹ Stephen Biegun đã hội đàm với Thứ trưởng Ngoại giao Hàn Quốc Choi Jong-kun tại Seoul."
+	r := Extract(g, "future", text, Options{Today: schema.DayDate(2026, 11, 24)})
+	if r.Published.String() != "2020-12-09" {
+		t.Errorf("published %s, want 2020-12-09 from the text", r.Published)
+	}
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "2099-01-02") {
+		t.Errorf("warnings %q, want one naming the date line", r.Warnings)
+	}
+	if r := Extract(g, "future", text, Options{}); r.Published.String() != "2099-01-02" {
+		t.Errorf("without Today the date line stands: %s", r.Published)
 	}
 }

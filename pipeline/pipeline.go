@@ -45,6 +45,8 @@ type Summary struct {
 	Duration  time.Duration    `json:"duration_ns"`
 	Store     graph.Stats      `json:"store"`
 	ByReason  map[string]int   `json:"skipped_by_reason,omitempty"`
+	// Warnings name files with something odd but usable in them.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Extracted is one article's extraction.
@@ -75,6 +77,9 @@ func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// At most window articles are read ahead of fn: memory stays flat
+	// when the store is slower than extraction.
+	window := make(chan struct{}, 8*workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -88,6 +93,11 @@ func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo 
 	go func() {
 		defer close(jobs)
 		for i, f := range files {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case jobs <- job{i, f}:
 			case <-ctx.Done():
@@ -106,6 +116,8 @@ func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo 
 		if ferr != nil {
 			break
 		}
+		results[i] = nil
+		<-window
 		if err := fn(e); err != nil {
 			ferr = err
 			break
@@ -130,6 +142,10 @@ func extractOne(path string, g *gazetteer.Gazetteer, eo extract.Options) (e Extr
 		e.Err = err
 		return e
 	}
+	if eo.Today.IsZero() {
+		now := time.Now()
+		eo.Today = schema.DayDate(now.Year(), int(now.Month()), now.Day())
+	}
 	e.Result = extract.Extract(g, a.ID, a.Text, eo)
 	return e
 }
@@ -152,6 +168,8 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 		}
 	}
 	last := time.Time{}
+	w := NewBatchWriter(opt.Store, BatchOptions{})
+	defer w.Stop()
 	err := ExtractAll(ctx, opt.Paths, opt.Gazetteer, opt.Extract, opt.Workers, func(e Extracted) error {
 		if e.Err != nil {
 			if s, ok := corpus.IsSkipped(e.Err); ok {
@@ -169,17 +187,21 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 			return nil
 		}
 		ids[r.Article] = e.Path
+		for _, warn := range r.Warnings {
+			sum.Warnings = append(sum.Warnings, e.Path+": "+warn)
+		}
 		qs := graph.ArticleQuads(opt.Gazetteer, e.Path, r)
-		added, deleted, err := opt.Store.Replace(ctx, graph.ArticleLabel(r.Article), qs)
+		err := w.Replace(ctx, graph.Change{Label: graph.ArticleLabel(r.Article), Quads: qs}, func(c graph.Change) {
+			sum.Articles++
+			if c.Added == 0 && c.Deleted == 0 {
+				sum.Unchanged++
+			}
+			sum.Added += c.Added
+			sum.Deleted += c.Deleted
+		})
 		if err != nil {
-			return fmt.Errorf("%s: %w", e.Path, err)
+			return err
 		}
-		sum.Articles++
-		if added == 0 && deleted == 0 {
-			sum.Unchanged++
-		}
-		sum.Added += added
-		sum.Deleted += deleted
 		sum.Facts += len(r.Holds) + len(r.Meetings)
 		for _, o := range r.Officials {
 			officials[o.ID] = true
@@ -195,6 +217,9 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		err = w.Flush(ctx)
+	}
 	if opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "\r\033[K")
 	}

@@ -58,6 +58,9 @@ func newBuild(gl *globals) *cobra.Command {
 				st.Path(), sum.Articles, sum.Unchanged, sum.Officials, sum.Meetings, sum.Facts, sum.Added, sum.Deleted, sum.Duration.Round(1e6))
 			fmt.Fprintf(out, "store now holds %d quads: %d articles, %d officials, %d meetings\n",
 				stats.Quads, stats.Articles, stats.Officials, stats.Meetings)
+			for _, w := range sum.Warnings {
+				fmt.Fprintf(cmd.ErrOrStderr(), "warning %s\n", w)
+			}
 			for _, s := range sum.Skipped {
 				fmt.Fprintf(cmd.ErrOrStderr(), "skipped %s: %s\n", s.Path, s.Reason)
 			}
