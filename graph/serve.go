@@ -16,8 +16,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/gizmo"
 	bolt "github.com/coreos/bbolt"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 
@@ -70,49 +68,6 @@ func OpenReadOnly(dsn string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
 	}
 	return &Store{qs: qs, backend: "bbolt", path: dsn}, nil
-}
-
-// runGizmo runs a Gizmo query like Store.Gizmo, and before returning waits
-// for the query's goroutine to end: Cayley runs the script in a goroutine
-// that may still be reading when the results are cut, and closing a bolt
-// store under a running read transaction deadlocks.
-func runGizmo(ctx context.Context, st *Store, q string, limit int) (res *QueryResult, err error) {
-	ses := gizmo.NewSession(st.qs)
-	opt := query.Options{Collation: query.JSON}
-	if limit > 0 {
-		opt.Limit = limit + 1
-	}
-	it, err := ses.Execute(ctx, q, opt)
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		it.Close()
-		for it.Next(context.Background()) {
-		}
-	}()
-	res = &QueryResult{Results: []any{}, Limit: limit}
-	for it.Next(ctx) {
-		v := it.Result()
-		if v == nil {
-			continue
-		}
-		if limit > 0 && len(res.Results) == limit {
-			res.Truncated = true
-			break
-		}
-		res.Results = append(res.Results, v)
-	}
-	if err := it.Err(); err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			return res, ErrTimeout
-		}
-		return res, err
-	}
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return res, ErrTimeout
-	}
-	return res, nil
 }
 
 // ServeOptions bound what the server does for one request.
@@ -340,7 +295,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	res, err := runGizmo(ctx, st, string(body), limit)
+	res, err := st.Gizmo(ctx, string(body), limit)
 	if err != nil && !errors.Is(err, ErrTimeout) {
 		writeError(w, http.StatusBadRequest, err)
 		return
