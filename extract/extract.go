@@ -123,6 +123,7 @@ type doc struct {
 	inTitle  []bool                        // per token: inside a title match
 	prov     map[string]*gazetteer.Official
 	warnings []string
+	trigAt   []uint8 // per token: 1 a trigger starts here, 2 a non-direct one
 	// reporting marks the tokens of triggers that reported a meeting.
 	reporting map[int]bool
 }

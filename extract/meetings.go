@@ -86,6 +86,15 @@ func (x *doc) abbreviationTriggers() {
 
 func (x *doc) findMeetings() {
 	x.abbreviationTriggers()
+	// Which tokens start a trigger: bit 1 any, bit 2 one that counts
+	// wherever it stands.
+	x.trigAt = make([]uint8, len(x.toks)+1)
+	for _, t := range x.sc.Triggers {
+		x.trigAt[t.Start] |= 1
+		if !t.Direct {
+			x.trigAt[t.Start] |= 2
+		}
+	}
 	var lastDay schema.Date // last day-precision date of earlier sentences
 	mi := 0                 // first mention of the current sentence
 	for si, s := range x.sent {
@@ -272,7 +281,7 @@ func (x *doc) anaphorMeeting(from, trig int) *meeting {
 func (x *doc) upgradeKinds(si, before int) {
 	s := x.sent[si]
 	for _, t := range x.sc.Triggers {
-		if t.Start < s.start || t.Start >= s.end || x.reportsAt(si, t.Start) {
+		if t.Start < s.start || t.Start >= s.end || x.reporting[t.Start] {
 			continue
 		}
 		if t.Kind.ID == "consultation" {
@@ -326,12 +335,6 @@ func (x *doc) upgradeKinds(si, before int) {
 			}
 		}
 	}
-}
-
-// reportsAt reports whether a meeting of sentence si came from the trigger
-// at token i (recorded by meetingAt).
-func (x *doc) reportsAt(si, i int) bool {
-	return x.reporting[i]
 }
 
 // pronounSubject returns a mention of the official last named before
@@ -497,14 +500,7 @@ func (x *doc) referenceBefore(i int) bool {
 }
 
 // triggerAt reports whether a meeting trigger starts at token i.
-func (x *doc) triggerAt(i int) bool {
-	for _, t := range x.sc.Triggers {
-		if t.Start == i {
-			return true
-		}
-	}
-	return false
-}
+func (x *doc) triggerAt(i int) bool { return x.trigAt[i] != 0 }
 
 // compoundFirst are first syllables that make a direct trigger part of
 // another word: "trực tiếp" (direct), "liên tiếp", "kế tiếp", "gián tiếp",
@@ -517,14 +513,7 @@ func (x *doc) compoundBefore(i int) bool {
 
 // nonDirectTriggerAt reports whether a trigger that counts wherever it
 // stands starts at token i.
-func (x *doc) nonDirectTriggerAt(i int) bool {
-	for _, t := range x.sc.Triggers {
-		if t.Start == i && !t.Direct {
-			return true
-		}
-	}
-	return false
-}
+func (x *doc) nonDirectTriggerAt(i int) bool { return x.trigAt[i]&2 != 0 }
 
 // breakBetween reports a sentence-internal break (a full stop, a
 // semicolon, a trigger) in tokens (a, b).

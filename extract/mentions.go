@@ -559,10 +559,7 @@ func (x *doc) resolveRoles() {
 		}
 		for _, t := range m.more {
 			if r := pickRole(t.Roles, append(append([]string{}, t.Countries...), m.countries...), m.off, date); r != nil && !m.former {
-				key := [2]string{m.off.ID, r.ID}
-				if _, ok := x.holds[key]; !ok {
-					x.holds[key] = m.sent
-				}
+				x.addHold(m.off, r, m.sent)
 			}
 		}
 		r := pickRole(cands, m.countries, m.off, date)
@@ -571,27 +568,26 @@ func (x *doc) resolveRoles() {
 		}
 		m.role = r
 		if m.off.Provisional {
-			info := x.provTitle(m.off)
-			if !contains(*info, r.ID) {
-				*info = append(*info, r.ID)
+			if info := x.offSeen[m.off]; !contains(info.titles, r.ID) {
+				info.titles = append(info.titles, r.ID)
 			}
 			if m.off.Country == "" {
 				m.off.Country = r.Country
 			}
 		}
-		if m.former {
-			continue
-		}
-		key := [2]string{m.off.ID, r.ID}
-		if _, ok := x.holds[key]; !ok {
-			x.holds[key] = m.sent
+		if !m.former {
+			x.addHold(m.off, r, m.sent)
 		}
 	}
 }
 
-func (x *doc) provTitle(o *gazetteer.Official) *[]string {
-	info := x.offSeen[o]
-	return &info.titles
+// addHold records that an official holds a role, stated in sentence si
+// (the first sentence that states it).
+func (x *doc) addHold(o *gazetteer.Official, r *gazetteer.Role, si int) {
+	key := [2]string{o.ID, r.ID}
+	if _, ok := x.holds[key]; !ok {
+		x.holds[key] = si
+	}
 }
 
 // counterpartOf returns the title candidates of the official whose

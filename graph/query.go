@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -346,5 +345,3 @@ func FormatDate(v string) string {
 	}
 	return v
 }
-
-var _ = fmt.Sprintf

@@ -287,14 +287,11 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("query: %w", err))
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
-	defer cancel()
-	st, release, err := srv.acquire()
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
+	ctx, st, done, ok := srv.session(w, r)
+	if !ok {
 		return
 	}
-	defer release()
+	defer done()
 	res, err := st.Gizmo(ctx, string(body), limit)
 	if err != nil && !errors.Is(err, ErrTimeout) {
 		writeError(w, http.StatusBadRequest, err)
@@ -317,6 +314,20 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// session opens the store for one request, with the server's time limit
+// on the request's context; done releases both. On failure it has answered
+// the request and ok is false.
+func (srv *Server) session(w http.ResponseWriter, r *http.Request) (ctx context.Context, st *Store, done func(), ok bool) {
+	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
+	st, release, err := srv.acquire()
+	if err != nil {
+		cancel()
+		writeError(w, http.StatusInternalServerError, err)
+		return nil, nil, nil, false
+	}
+	return ctx, st, func() { release(); cancel() }, true
+}
+
 func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	name := strings.TrimSpace(q.Get("name"))
@@ -330,14 +341,11 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
-	defer cancel()
-	st, release, err := srv.acquire()
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
+	ctx, st, done, ok := srv.session(w, r)
+	if !ok {
 		return
 	}
-	defer release()
+	defer done()
 	offs, err := st.FindOfficials(ctx, name)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err)
@@ -449,14 +457,11 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err)
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
-	defer cancel()
-	st, release, err := srv.acquire()
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
+	ctx, st, done, ok := srv.session(w, r)
+	if !ok {
 		return
 	}
-	defer release()
+	defer done()
 	buf := &cappedBuffer{max: srv.opt.MaxBytes}
 	err = st.Export(ctx, buf, opt)
 	switch {

@@ -233,9 +233,6 @@ func (s *Store) Path() string { return s.path }
 // Backend names the Cayley backend.
 func (s *Store) Backend() string { return s.backend }
 
-// QuadStore exposes the underlying Cayley store to this package's servers.
-func (s *Store) quadStore() cgraph.QuadStore { return s.qs }
-
 // labelQuads returns the quads stored under a label.
 func (s *Store) labelQuads(ctx context.Context, label string) ([]quad.Quad, error) {
 	ref := s.qs.ValueOf(quad.IRI(label))

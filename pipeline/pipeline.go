@@ -63,6 +63,11 @@ func ExtractAll(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo 
 	if err != nil {
 		return err
 	}
+	return ExtractFiles(ctx, files, g, eo, workers, fn)
+}
+
+// ExtractFiles is ExtractAll for a list of article files already found.
+func ExtractFiles(ctx context.Context, files []string, g *gazetteer.Gazetteer, eo extract.Options, workers int, fn func(Extracted) error) error {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -161,16 +166,15 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 	officials := map[string]bool{}
 	meetings := map[string]bool{}
 	ids := map[string]string{} // article id → first file
-	total := 0
-	if opt.Progress != nil {
-		if files, err := corpus.Files(opt.Paths); err == nil {
-			total = len(files)
-		}
+	files, err := corpus.Files(opt.Paths)
+	if err != nil {
+		return nil, err
 	}
+	total := len(files)
 	last := time.Time{}
 	w := NewBatchWriter(opt.Store, BatchOptions{})
 	defer w.Stop()
-	err := ExtractAll(ctx, opt.Paths, opt.Gazetteer, opt.Extract, opt.Workers, func(e Extracted) error {
+	err = ExtractFiles(ctx, files, opt.Gazetteer, opt.Extract, opt.Workers, func(e Extracted) error {
 		if e.Err != nil {
 			if s, ok := corpus.IsSkipped(e.Err); ok {
 				sum.Skipped = append(sum.Skipped, *s)
