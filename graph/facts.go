@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -98,6 +99,7 @@ func ArticleQuads(g *gazetteer.Gazetteer, file string, r *extract.Result) []quad
 		for _, k := range m.Sentences {
 			q.add(mid, schema.PredReportedIn, iri(sent(k)))
 		}
+		q.add(mid, schema.PredCard, quad.String(meetingCard(file, r, m)))
 		for _, t := range m.Topics {
 			topic := schema.TopicIRI(t.Topic)
 			q.add(mid, schema.PredDiscussed, iri(topic))
@@ -110,6 +112,72 @@ func ArticleQuads(g *gazetteer.Gazetteer, file string, r *extract.Result) []quad
 		}
 	}
 	return q
+}
+
+// card is what one article says of one meeting, in one literal (the
+// <card> quad, under the article's label): `met` reads a meeting's cards
+// in one lookup where its quads take a dozen. Everything in it is also in
+// the article's other quads.
+type card struct {
+	File         string            `json:"file,omitempty"`
+	Date         string            `json:"date,omitempty"`
+	Kind         string            `json:"kind,omitempty"`
+	Status       string            `json:"status,omitempty"`
+	Place        string            `json:"place,omitempty"`  // place id
+	Topics       []string          `json:"topics,omitempty"` // topic ids
+	Participants []cardParticipant `json:"participants"`
+	Sentences    []cardSentence    `json:"sentences,omitempty"`
+}
+
+type cardParticipant struct {
+	ID    string   `json:"id"`              // official id
+	Roles []string `json:"roles,omitempty"` // role ids the article states
+}
+
+type cardSentence struct {
+	Span string `json:"span"` // "start-end"
+	Text string `json:"text"`
+}
+
+func meetingCard(file string, r *extract.Result, m extract.Meeting) string {
+	c := card{File: file, Kind: m.Kind, Status: m.Status}
+	if !m.Date.IsZero() {
+		c.Date = m.Date.String()
+	}
+	c.Place = m.Place
+	for _, t := range m.Topics {
+		if !contains(c.Topics, t.Topic) {
+			c.Topics = append(c.Topics, t.Topic)
+		}
+	}
+	for _, p := range m.Participants {
+		cp := cardParticipant{ID: p}
+		for _, h := range r.Holds {
+			if h.Official == p && !contains(cp.Roles, h.Role) {
+				cp.Roles = append(cp.Roles, h.Role)
+			}
+		}
+		sort.Strings(cp.Roles)
+		c.Participants = append(c.Participants, cp)
+	}
+	// The card is compared as a whole on rebuilds: the same facts in
+	// another order must give the same text.
+	sort.Strings(c.Topics)
+	sort.Slice(c.Participants, func(i, j int) bool { return c.Participants[i].ID < c.Participants[j].ID })
+	ks := append([]int(nil), m.Sentences...)
+	sort.Ints(ks)
+	for i, k := range ks {
+		if i > 0 && k == ks[i-1] {
+			continue
+		}
+		s := r.Sentences[k]
+		c.Sentences = append(c.Sentences, cardSentence{Span: fmt.Sprintf("%d-%d", s.Start, s.End), Text: s.Text})
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		panic(err) // strings and slices of strings always marshal
+	}
+	return string(b)
 }
 
 // GazetteerQuads describes the gazetteer's entries: officials with names,

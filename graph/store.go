@@ -34,6 +34,15 @@ type Store struct {
 	backend string
 	path    string
 	pg      *pgStore // writes and counts of a PostgreSQL store (postgres.go)
+
+	readerOnce sync.Once
+	rd         *reader
+}
+
+// read returns the store's index reader (read.go), made on first use.
+func (s *Store) read() *reader {
+	s.readerOnce.Do(func() { s.rd = newReader(s.qs) })
+	return s.rd
 }
 
 // Options tune how a store is opened.
@@ -44,18 +53,21 @@ type Options struct {
 }
 
 // labelIndex makes deleting one article's quads a prefix scan: Cayley's kv
-// backends have no label index by default. It is added to Cayley's default
-// index list once, before any store is created.
+// backends have no label index by default. It is (label, predicate,
+// subject), so that "what does this article say of this node with this
+// predicate" is a prefix scan too (Met's counterpart roles). It is added to
+// Cayley's default index list once, before any store is created; a store
+// keeps the index list it was created with.
 var labelIndexOnce sync.Once
 
 func addLabelIndex() {
 	labelIndexOnce.Do(func() {
 		for _, ind := range kv.DefaultQuadIndexes {
-			if len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label {
+			if len(ind.Dirs) > 0 && ind.Dirs[0] == quad.Label {
 				return
 			}
 		}
-		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, kv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
+		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, kv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Predicate, quad.Subject}})
 	})
 }
 

@@ -64,6 +64,7 @@ const (
 	PredStatedIn    = "stated_in"   // fact → sentence that states it
 	PredFile        = "file"        // article → file path (string)
 	PredKey         = "key"         // official → NameKey of a name, alias or surname (string)
+	PredCard        = "card"        // meeting → what one article says of it, as JSON (derived, for fast reads)
 )
 
 // Meeting kinds and statuses.
@@ -88,6 +89,22 @@ func FactIRI(id string) string     { return "fact/" + id }
 // SentenceIRI names a sentence by its article and byte span.
 func SentenceIRI(article string, start, end int) string {
 	return fmt.Sprintf("sentence/%s/%d-%d", article, start, end)
+}
+
+// SplitSentenceIRI returns the article and the "start-end" span of a
+// sentence IRI made by SentenceIRI; ok is false for anything else.
+func SplitSentenceIRI(iri string) (article, span string, ok bool) {
+	rest, ok := strings.CutPrefix(iri, "sentence/")
+	i := strings.LastIndexByte(rest, '/')
+	if !ok || i <= 0 {
+		return "", "", false
+	}
+	article, span = rest[:i], rest[i+1:]
+	a, b, ok := strings.Cut(span, "-")
+	if !ok || a == "" || b == "" || strings.Trim(a+b, "0123456789") != "" {
+		return "", "", false
+	}
+	return article, span, true
 }
 
 // ArticleID is the id of an article file: its base name without extension.

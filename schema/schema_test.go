@@ -346,6 +346,27 @@ func TestIRIs(t *testing.T) {
 	}
 }
 
+func TestSplitSentenceIRI(t *testing.T) {
+	tests := []struct {
+		iri, article, span string
+		ok                 bool
+	}{
+		{schema.SentenceIRI("000_aa9c", 120, 388), "000_aa9c", "120-388", true},
+		{schema.SentenceIRI("a-b.v2", 0, 7), "a-b.v2", "0-7", true},
+		{"sentence/x/12", "", "", false},
+		{"sentence//1-2", "", "", false},
+		{"sentence/x/1-", "", "", false},
+		{"sentence/x/a-2", "", "", false},
+		{"article/x/1-2", "", "", false},
+	}
+	for _, tt := range tests {
+		a, s, ok := schema.SplitSentenceIRI(tt.iri)
+		if a != tt.article || s != tt.span || ok != tt.ok {
+			t.Errorf("SplitSentenceIRI(%q) = %q, %q, %v; want %q, %q, %v", tt.iri, a, s, ok, tt.article, tt.span, tt.ok)
+		}
+	}
+}
+
 func ExampleSlug() {
 	fmt.Println(schema.Slug("Park Yoon-joo"))
 	fmt.Println(schema.Slug("Nguyễn Phú Trọng"))

@@ -20,6 +20,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -215,6 +216,7 @@ func metCmd(args []string) (any, error) {
 	db := fs.String("db", "", "store")
 	n := fs.Int("n", 1000, "questions")
 	seed := fs.Uint64("seed", 1, "seed of the sample")
+	prof := fs.String("cpuprofile", "", "write a CPU profile of the met questions to this file")
 	fs.Parse(args)
 	ctx := context.Background()
 	g, err := gazetteer.Default()
@@ -226,6 +228,17 @@ func metCmd(args []string) (any, error) {
 		return nil, err
 	}
 	defer st.Close()
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		return nil, err
