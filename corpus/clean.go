@@ -45,6 +45,29 @@ func loneCR(s string) (string, int) {
 	return string(b), n
 }
 
+// hasZeroWidth reports whether s holds U+200B–U+200D, U+2060, U+FEFF or
+// U+00AD, by their UTF-8 bytes (strings.ContainsAny walks s rune by rune
+// for each of them).
+func hasZeroWidth(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xC2: // U+00AD
+			if s[i+1] == 0xAD {
+				return true
+			}
+		case 0xE2: // U+200B–U+200D, U+2060
+			if i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0x8B && s[i+2] <= 0x8D || s[i+1] == 0x81 && s[i+2] == 0xA0) {
+				return true
+			}
+		case 0xEF: // U+FEFF
+			if i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // blankZeroWidth takes zero-width characters (and byte order marks and
 // soft hyphens) out of the text without moving any offset outside the
 // words that held them. One between two letters of a word ("Mo\u200bon")
@@ -52,7 +75,7 @@ func loneCR(s string) (string, int) {
 // the side where a space already is ("   Moon," or "-Moon   "), so that
 // what follows keeps its spacing; any other becomes spaces where it stands.
 func blankZeroWidth(s string) (string, int) {
-	if !strings.ContainsAny(s, "\u200b\u200c\u200d\u2060\ufeff\u00ad") {
+	if !hasZeroWidth(s) {
 		return s, 0
 	}
 	var out strings.Builder

@@ -32,6 +32,17 @@ type dateExpr struct {
 
 var numberWords = map[string]int{"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
+// dateStarter reports the words a date expression can start with (besides
+// numbers): the first words of findDates' cases and numberWords.
+func dateStarter(w string) bool {
+	switch w {
+	case "ngày", "tháng", "năm", "cùng", "hôm", "sáng", "chiều", "tối", "trưa", "trước",
+		"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười":
+		return true
+	}
+	return false
+}
+
 // findDates lists the date expressions in tokens [from, to).
 func findDates(toks []vntext.Token, from, to int) []dateExpr {
 	var out []dateExpr
@@ -51,6 +62,9 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 	// before token i+1, or ".").
 	slash := func(i int) bool { return w(i) == "/" || w(i) == "." && !toks[i].Space }
 	for i := from; i < to; i++ {
+		if toks[i].Kind != vntext.Number && !dateStarter(toks[i].Norm) {
+			continue
+		}
 		e := dateExpr{start: i, end: -1}
 		switch {
 		case num(i) >= 0:

@@ -86,13 +86,22 @@ func parseLayout(text string) layout {
 		if s == "" {
 			continue
 		}
-		low := strings.ToLower(s)
+		// Labels and furniture prefixes are short: lower-case the head of
+		// the line only (body paragraphs are long).
+		head := s
+		if len(head) > 48 {
+			head = head[:48]
+			for len(head) > 0 && !utf8.RuneStart(s[len(head)]) {
+				head = head[:len(head)-1]
+			}
+		}
+		low := strings.ToLower(head)
 		if low == "chú thích ảnh" || low == "ảnh minh họa" || low == "ảnh minh hoạ" {
 			lay.skipRanges = append(lay.skipRanges, l)
 			continue
 		}
 		if seenText {
-			if bylineRe.MatchString(s) {
+			if strings.HasSuffix(s, ")") && bylineRe.MatchString(s) {
 				lay.furniture = l[0]
 				break
 			}

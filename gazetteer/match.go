@@ -108,6 +108,9 @@ type Scan struct {
 type trie struct {
 	next    map[uint64]int32
 	payload []int32 // per state: index into the owner's payload list, or -1
+	// root[id] is the state after the first word id (0: none). Most
+	// tokens start no entry: an array answers them without hashing.
+	root []int32
 }
 
 func newTrie() *trie { return &trie{next: map[uint64]int32{}, payload: []int32{-1}} }
@@ -121,6 +124,12 @@ func (t *trie) insert(ids []int32) int32 {
 			n = int32(len(t.payload))
 			t.payload = append(t.payload, -1)
 			t.next[k] = n
+			if s == 0 {
+				for int(id) >= len(t.root) {
+					t.root = append(t.root, 0)
+				}
+				t.root[id] = n
+			}
 		}
 		s = n
 	}
@@ -130,8 +139,14 @@ func (t *trie) insert(ids []int32) int32 {
 // longest returns the end (exclusive, in positions of seq) and payload of
 // the longest match starting at seq[i], or -1.
 func (t *trie) longest(seq []int32, i int) (int, int32) {
-	s, end, pay := int32(0), -1, int32(-1)
-	for j := i; j < len(seq); j++ {
+	if i >= len(seq) || seq[i] < 0 || int(seq[i]) >= len(t.root) || t.root[seq[i]] == 0 {
+		return -1, -1
+	}
+	s, end, pay := t.root[seq[i]], -1, int32(-1)
+	if p := t.payload[s]; p >= 0 {
+		end, pay = i+1, p
+	}
+	for j := i + 1; j < len(seq); j++ {
 		id := seq[j]
 		if id < 0 {
 			break

@@ -61,7 +61,68 @@ func isHyphen(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7, r >= 0x300 && r <= 0x36F, r >= 0x1EA0 && r <= 0x1EFF:
+		// Latin-1 letters, Latin Extended-A and -B, combining marks and
+		// the Vietnamese block of Latin Extended Additional.
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// lowerRune is unicode.ToLower, with fast paths for ASCII and the Latin
+// letters Vietnamese is written in.
+func lowerRune(r rune) rune {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r >= 0xC0 && r <= 0xDE && r != 0xD7:
+		return r + 0x20
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		return r | 1 // capitals at even code points, small letters after
+	}
+	return unicode.ToLower(r)
+}
+
+// isUpperRune is unicode.IsUpper with the same fast paths.
+func isUpperRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'A' <= r && r <= 'Z'
+	case r >= 0xC0 && r <= 0xFF:
+		return r <= 0xDE && r != 0xD7
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		return r&1 == 0
+	}
+	return unicode.IsUpper(r)
+}
+
+// isNonspacingMark is unicode.Is(unicode.Mn, r) with fast paths.
+func isNonspacingMark(r rune) bool {
+	switch {
+	case r < 0x300:
+		return false
+	case r <= 0x36F:
+		return true
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		return false
+	}
+	return unicode.Is(unicode.Mn, r)
+}
+
+// lowerString is strings.ToLower for a word with a capital in it.
+func lowerString(w string) string {
+	var b strings.Builder
+	b.Grow(len(w))
+	for _, r := range w {
+		b.WriteRune(lowerRune(r))
+	}
+	return b.String()
 }
 
 // Tokenize splits text into tokens. Words are runs of letters (with their
@@ -91,15 +152,22 @@ func Tokenize(text string) []Token {
 		}
 		start := i
 		kind := Punct
+		var upper, mark, ascii bool
 		switch {
 		case isWordRune(r):
 			kind = Word
+			upper, mark, ascii = isUpperRune(r), isNonspacingMark(r), r < utf8.RuneSelf
 			i += size
 			for i < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[i:])
 				if !isWordRune(r2) && !(r2 == '\'' && i+s2 < len(text) && isLetterAt(text, i+s2)) {
 					break
 				}
+				if r2 >= utf8.RuneSelf {
+					ascii = false
+					mark = mark || isNonspacingMark(r2)
+				}
+				upper = upper || isUpperRune(r2)
 				i += s2
 			}
 		case unicode.IsDigit(r):
@@ -119,9 +187,8 @@ func Tokenize(text string) []Token {
 		t := Token{Start: start, End: i, Kind: kind, Space: space, Newline: newline, Hyphen: hyphen}
 		switch kind {
 		case Word:
-			t.Norm = NormalizeWord(raw)
-			first, _ := utf8.DecodeRuneInString(raw)
-			t.Upper = unicode.IsUpper(first)
+			t.Norm = normalizeWord(raw, upper, mark, ascii)
+			t.Upper = isUpperRune(r)
 		case Number:
 			t.Norm = raw
 		default:
@@ -159,38 +226,37 @@ func normalizePunct(r rune, raw string) string {
 // and the tone mark of the syllable endings "oa", "oe" and "uy" on the first
 // vowel ("hoá" → "hóa", "uỷ" → "ủy").
 func NormalizeWord(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
+	upper, mark, ascii := false, false, true
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
 			ascii = false
-			break
+			mark = mark || isNonspacingMark(r)
 		}
+		upper = upper || isUpperRune(r)
 	}
+	return normalizeWord(w, upper, mark, ascii)
+}
+
+// normalizeWord is NormalizeWord for a word whose letters are known: with
+// a capital (upper), a combining mark (mark), only ASCII (ascii). Most
+// words are lower case, precomposed: they come back as they are.
+func normalizeWord(w string, upper, mark, ascii bool) string {
 	if ascii {
-		for i := 0; i < len(w); i++ {
-			if 'A' <= w[i] && w[i] <= 'Z' {
-				return strings.ToLower(w)
-			}
+		if upper {
+			return strings.ToLower(w)
 		}
 		return w
 	}
 	// Lower case first: a lower-case letter may compose with a mark where
 	// its capital does not ("J̌" is J+U+030C, "ǰ" is one code point).
-	// Most words are lower case already: keep them as they are then.
 	s := w
-	for _, r := range w {
-		if unicode.IsUpper(r) {
-			s = strings.ToLower(w)
-			break
-		}
+	if upper {
+		s = lowerString(w)
 	}
-	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
-			// Combining marks (NFD input): compose. Text without them is
-			// already NFC for the scripts this reads.
-			s = norm.NFC.String(s)
-			break
-		}
+	if mark {
+		// Combining marks (NFD input): compose. Text without them is
+		// already NFC for the scripts this reads.
+		s = norm.NFC.String(s)
 	}
 	return canonicalTone(s)
 }

@@ -59,6 +59,23 @@ func main() {
 }
 
 // corpusBytes sums the sizes of the article files under paths.
+// startProfile starts a CPU profile into path (nothing when path is
+// empty); stop ends it.
+func startProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
 func corpusBytes(paths []string) (files int, bytes int64, err error) {
 	list, err := corpus.Files(paths)
 	if err != nil {
@@ -79,7 +96,13 @@ func corpusBytes(paths []string) (files int, bytes int64, err error) {
 func extractCmd(args []string) (any, error) {
 	fs := flag.NewFlagSet("extract", flag.ExitOnError)
 	workers := fs.Int("workers", 0, "extracting goroutines (0: one per CPU)")
+	prof := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	fs.Parse(args)
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
 	g, err := gazetteer.Default()
 	if err != nil {
 		return nil, err
@@ -228,17 +251,11 @@ func metCmd(args []string) (any, error) {
 		return nil, err
 	}
 	defer st.Close()
-	if *prof != "" {
-		f, err := os.Create(*prof)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return nil, err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := startProfile(*prof)
+	if err != nil {
+		return nil, err
 	}
+	defer stop()
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,30 @@
+package vntext
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The fast paths agree with package unicode on every code point.
+func TestRuneFastPaths(t *testing.T) {
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+		if got, want := isUpperRune(r), unicode.IsUpper(r); got != want {
+			t.Fatalf("isUpperRune(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isNonspacingMark(r), unicode.Is(unicode.Mn, r); got != want {
+			t.Fatalf("isNonspacingMark(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+	for _, w := range []string{"Hàn", "QUỐC", "Đặng", "ÀÉỲ", "İstanbul", "straße", "ǅemal", "HOÁ"} {
+		if got, want := lowerString(w), strings.ToLower(w); got != want {
+			t.Errorf("lowerString(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
