@@ -294,6 +294,7 @@ func (x *doc) findDates() {
 
 func (x *doc) result() *Result {
 	r := &Result{Article: x.id, Published: x.res.published, Warnings: x.warnings}
+	r.Officials = make([]Official, 0, len(x.offs))
 	for _, o := range x.offs {
 		info := x.offSeen[o]
 		of := Official{ID: o.ID, Name: o.Name, Country: o.Country, Provisional: o.Provisional, Forms: info.forms, Titles: info.titles}

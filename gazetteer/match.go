@@ -404,13 +404,36 @@ func variants(a string) []string {
 // (a country after "tại"/"ở" stays, "của" before a country goes), and the
 // countries it took out.
 func (m *matcher) stripCountries(toks []vntext.Token, ids []int32) (keep []int, countries []string) {
-	drop := make([]bool, len(toks))
-	for i := 0; i < len(toks); {
+	return m.stripCountriesOf(toks, m.nameSpans(ids), nil)
+}
+
+// nameSpan is a longest match of the names trie: tokens [start, end),
+// payload p.
+type nameSpan struct{ start, end, p int32 }
+
+// nameSpans walks the names trie over the text, longest match first, left
+// to right.
+func (m *matcher) nameSpans(ids []int32) []nameSpan {
+	var out []nameSpan
+	for i := 0; i < len(ids); {
 		end, p := m.names.longest(ids, i)
 		if end < 0 {
 			i++
 			continue
 		}
+		out = append(out, nameSpan{int32(i), int32(end), p})
+		i = end
+	}
+	return out
+}
+
+// stripCountriesOf is stripCountries for the name spans of the text; keep
+// is reused when it has room.
+func (m *matcher) stripCountriesOf(toks []vntext.Token, spans []nameSpan, keep []int) ([]int, []string) {
+	var countries []string
+	drop := make([]bool, len(toks))
+	for _, sp := range spans {
+		i, end, p := int(sp.start), int(sp.end), sp.p
 		var c *Country
 		for _, e := range m.nameEnts[p] {
 			if e.Kind == CountryEntity {
@@ -429,8 +452,8 @@ func (m *matcher) stripCountries(toks []vntext.Token, ids []int32) (keep []int, 
 			}
 			countries = append(countries, c.Code)
 		}
-		i = end
 	}
+	keep = keep[:0]
 	for i := range toks {
 		if !drop[i] {
 			keep = append(keep, i)
@@ -449,28 +472,23 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 	ids := m.ids(toks, false)
 	var sc Scan
 	covered := make([]bool, len(toks))
-	for i := 0; i < len(toks); {
-		end, p := m.names.longest(ids, i)
-		if end < 0 {
-			i++
-			continue
-		}
+	spans := m.nameSpans(ids)
+	for _, sp := range spans {
+		i, end, p := int(sp.start), int(sp.end), sp.p
 		if end == i+1 && !toks[i].Upper && !hasOfficial(m.nameEnts[p]) {
 			// A one-word country or place name in lower case is an
 			// ordinary word ("biện pháp", "cập nhật").
-			i++
 			continue
 		}
 		sc.Names = append(sc.Names, Match{Start: i, End: end, Entities: m.nameEnts[p]})
 		for j := i; j < end; j++ {
 			covered[j] = true
 		}
-		i = end
 	}
 	sc.Names = m.addFuzzy(toks, covered, sc.Names)
 
 	// Titles, on the token stream with country names set aside.
-	keep, _ := m.stripCountries(toks, ids)
+	keep, _ := m.stripCountriesOf(toks, spans, make([]int, 0, len(toks)))
 	seq := make([]int32, len(keep))
 	for i, k := range keep {
 		seq[i] = ids[k]

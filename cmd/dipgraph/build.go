@@ -37,6 +37,7 @@ func newBuild(gl *globals) *cobra.Command {
 			if isTerminal(os.Stderr) {
 				progress = os.Stderr
 			}
+			pipeline.BuildGC()
 			sum, err := pipeline.Build(cmd.Context(), pipeline.Options{
 				Paths: args, Gazetteer: g, Store: st, Extract: extract.Options{Closed: o.closed}, Progress: progress,
 			})
