@@ -489,9 +489,7 @@ func nullableText(cells []*string) string {
 func (p *pgStore) stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	meeting := cgraph.HashOf(quad.IRI(schema.KindMeeting))
-	participant := cgraph.HashOf(quad.IRI(schema.PredParticipant))
 	err := p.db.QueryRowContext(ctx, `SELECT
-  (SELECT count(*) FROM quads WHERE predicate_hash = $2),
   (SELECT count(*) FROM quads),
   (SELECT count(*) FROM nodes n WHERE n.iri AND n.value_string LIKE 'article/%'
      AND EXISTS (SELECT 1 FROM quads q WHERE q.label_hash = n.hash)),
@@ -499,7 +497,7 @@ func (p *pgStore) stats(ctx context.Context) (Stats, error) {
      AND EXISTS (SELECT 1 FROM quads q WHERE q.subject_hash = n.hash)),
   (SELECT count(DISTINCT q.subject_hash) FROM quads q JOIN nodes n ON n.hash = q.subject_hash
      WHERE q.object_hash = $1 AND NOT (n.iri AND n.value_string LIKE 'official/%'))`,
-		meeting[:], participant[:]).Scan(&st.participations, &st.Quads, &st.Articles, &st.Officials, &st.Meetings)
+		meeting[:]).Scan(&st.Quads, &st.Articles, &st.Officials, &st.Meetings)
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}

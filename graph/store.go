@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -20,6 +19,8 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/kv/all" // bbolt and other kv backends
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
+
+	"github.com/dipgraph/dipgraph/schema"
 )
 
 // Memory is the --db value for a throw-away in-memory store.
@@ -387,6 +388,9 @@ func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
 	if err := s.apply(all); err != nil {
 		return fmt.Errorf("write batch of %d: %w", len(changes), err)
 	}
+	if s.backend == "bbolt" {
+		releaseMapped(s.path)
+	}
 	return nil
 }
 
@@ -432,40 +436,36 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if s.pg != nil {
 		return s.pg.stats(ctx)
 	}
-	st := Stats{}
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	labels := map[string]bool{}
-	nodes := map[string]bool{}
-	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
-		st.Quads++
-		if q.Label != nil {
-			labels[q.Label.String()] = true
-		}
-		if strings.HasPrefix(q.Subject.String(), "<official/") {
-			nodes[q.Subject.String()] = true
-		}
-		if q.Predicate.String() == "<participant>" {
-			st.participations++
-		}
-		if q.Object.String() == "<Meeting>" {
-			nodes[q.Subject.String()] = true
-		}
+	// The quad count is kept by Cayley; articles, officials and meetings
+	// are the subjects of their <type> quads, read through the (object,
+	// predicate) index: a count does not read the whole store.
+	cs, err := s.qs.Stats(ctx, false)
+	if err != nil {
+		return Stats{}, err
 	}
-	for l := range labels {
-		if strings.HasPrefix(l, "<article/") {
-			st.Articles++
-		}
+	st := Stats{Quads: int(cs.Quads.Size)}
+	r := s.read()
+	refs, err := r.refs(ctx, iri(schema.PredType), iri(schema.KindArticle), iri(schema.KindOfficial), iri(schema.KindMeeting))
+	if err != nil {
+		return Stats{}, err
 	}
-	for n := range nodes {
-		if strings.HasPrefix(n, "<official/") {
-			st.Officials++
-		} else {
-			st.Meetings++
+	for i, dst := range []*int{&st.Articles, &st.Officials, &st.Meetings} {
+		if refs[0] == nil || refs[i+1] == nil {
+			continue
 		}
+		qs, err := r.ins(ctx, refs[i+1], refs[0])
+		if err != nil {
+			return Stats{}, err
+		}
+		seen := make(map[any]bool, len(qs))
+		for _, q := range qs {
+			if sub := r.dir(q, quad.Subject); sub != nil {
+				seen[sub.Key()] = true
+			}
+		}
+		*dst = len(seen)
 	}
-	return st, it.Err()
+	return st, nil
 }
 
 // Stats counts what a store holds.
@@ -474,6 +474,4 @@ type Stats struct {
 	Articles  int `json:"articles"`
 	Officials int `json:"officials"`
 	Meetings  int `json:"meetings"`
-
-	participations int
 }

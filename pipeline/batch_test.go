@@ -3,25 +3,34 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/graph"
 )
 
-// someQuads gives distinct quads to make changes of (the gazetteer's).
-var someQuads = sync.OnceValue(func() graph.Change {
+var someGazetteer = sync.OnceValue(func() *gazetteer.Gazetteer {
 	g, err := gazetteer.Default()
 	if err != nil {
 		panic(err)
 	}
-	return graph.Change{Quads: graph.GazetteerQuads(g)}
+	return g
+})
+
+// someQuads gives distinct quads to make changes of (the gazetteer's).
+var someQuads = sync.OnceValue(func() graph.Change {
+	return graph.Change{Quads: graph.GazetteerQuads(someGazetteer())}
 })
 
 // batchChange is a change of n distinct quads under label.
+// The first says the label is an article, as an article's quads do.
 func batchChange(label string, n int) graph.Change {
-	return graph.Change{Label: label, Quads: someQuads().Quads[:n]}
+	art := graph.ArticleQuads(someGazetteer(), "x.txt", &extract.Result{Article: strings.TrimPrefix(label, "article/")})
+	qs := append(art[:1:1], someQuads().Quads[:n-1]...)
+	return graph.Change{Label: label, Quads: qs}
 }
 
 func memStore(t *testing.T) *graph.Store {
