@@ -9,13 +9,13 @@ import (
 // GOMEMLIMIT environment variables say otherwise: collect when the heap
 // has grown by 200% instead of 100% (extraction makes many short-lived
 // tokens and strings; it runs about 10% faster), under a soft limit of
-// 768 MiB on the Go runtime's memory, which makes the collector work
+// 512 MiB on the Go runtime's memory, which makes the collector work
 // harder before a build's heap nears the 1 GiB it is meant to stay under.
 func BuildGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
+		debug.SetMemoryLimit(512 << 20)
 	}
 }
