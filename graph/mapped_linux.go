@@ -16,8 +16,9 @@ import (
 // database read-only and shared). Those pages are the kernel's page cache:
 // they stay cached and the next read maps them again without I/O, but
 // while mapped they count in the process's resident set, which then grows
-// with the store instead of with what the process holds. A build calls it
-// after each committed batch. Errors are ignored: it changes no data.
+// with the store instead of with what the process holds. The store calls
+// it after a batch is written and after counting, never while a write may
+// move the mapping. Errors are ignored: it changes no data.
 func releaseMapped(path string) {
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -65,7 +65,6 @@ type officials struct {
 type officialQuads struct {
 	ref                        cgraph.Ref
 	name, country, provisional *scan
-	holds                      map[any]*scan // by label; allHolds for every label
 	allHolds                   *scan
 }
 
@@ -81,7 +80,7 @@ func (o *officials) add(ref cgraph.Ref) *officialQuads {
 	if oq := o.quads[ref.Key()]; oq != nil {
 		return oq
 	}
-	oq := &officialQuads{ref: ref, holds: map[any]*scan{}}
+	oq := &officialQuads{ref: ref}
 	o.quads[ref.Key()] = oq
 	if o.p.name != nil {
 		oq.name = o.b.outs(ref, o.p.name)
@@ -95,24 +94,15 @@ func (o *officials) add(ref cgraph.Ref) *officialQuads {
 	return oq
 }
 
-// addRoles asks for the <holds> an official's quads state under the
-// labels: through the (label, predicate, subject) index where the store
-// has it, else all the official's <holds> (one per article that names
-// them).
-func (o *officials) addRoles(ref cgraph.Ref, labels map[any]cgraph.Ref) {
+// addRoles asks for the <holds> of an official: all of them (one per
+// article that names them with a title); roles keeps those under the
+// meeting's labels. Only meetings without cards need it.
+func (o *officials) addRoles(ref cgraph.Ref) {
 	oq := o.add(ref)
 	if oq == nil || o.p.holds == nil || oq.allHolds != nil {
 		return
 	}
-	if !o.r.byLabel() {
-		oq.allHolds = o.b.outs(ref, o.p.holds)
-		return
-	}
-	for k, l := range labels {
-		if oq.holds[k] == nil {
-			oq.holds[k] = o.b.stated(l, o.p.holds, ref)
-		}
-	}
+	oq.allHolds = o.b.outs(ref, o.p.holds)
 }
 
 // collect asks n for the values the lookups found.
@@ -124,11 +114,6 @@ func (o *officials) collect(n *names) {
 				for _, q := range sc.quads {
 					n.want(o.r.dir(q, quad.Object))
 				}
-			}
-		}
-		for _, sc := range oq.holds {
-			for _, q := range sc.quads {
-				n.want(o.r.dir(q, quad.Object))
 			}
 		}
 	}
@@ -168,17 +153,9 @@ func (o *officials) roles(n *names, ref cgraph.Ref, labels map[any]cgraph.Ref) [
 			out = append(out, role)
 		}
 	}
-	oq := o.quads[ref.Key()]
-	if oq.allHolds != nil {
+	if oq := o.quads[ref.Key()]; oq != nil && oq.allHolds != nil {
 		for _, q := range oq.allHolds.quads {
 			if l := o.r.dir(q, quad.Label); l != nil && labels[l.Key()] != nil {
-				add(q)
-			}
-		}
-	}
-	for k := range labels {
-		if sc := oq.holds[k]; sc != nil {
-			for _, q := range sc.quads {
 				add(q)
 			}
 		}
@@ -553,7 +530,7 @@ func (s *Store) meetingViews(ctx context.Context, r *reader, p *preds, self cgra
 	offs := newOfficials(r, p, &b)
 	for _, mq := range meetings {
 		for _, c := range mq.participants {
-			offs.addRoles(c, mq.labels)
+			offs.addRoles(c)
 		}
 	}
 	if err := b.run(ctx, r); err != nil {

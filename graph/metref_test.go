@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dipgraph/dipgraph/bench/gen"
@@ -273,14 +272,6 @@ func TestMetMatchesReference(t *testing.T) {
 				}
 			}
 			t.Run("some-cards", compare)
-			if rd := st.read(); rd.byLabel() {
-				// A bolt store made before the (label, predicate,
-				// subject) index reads all of an official's <holds>.
-				lps := rd.lps
-				rd.lps = kv.QuadIndex{}
-				t.Run("no-label-index", compare)
-				rd.lps = lps
-			}
 			for _, o := range g.Officials[:100] {
 				got, err := st.FindOfficials(ctx, o.Name)
 				if err != nil {

@@ -23,7 +23,6 @@ type reader struct {
 	qs      cgraph.QuadStore
 	kv      *kv.QuadStore // nil when not a kv backend or the indexes are missing
 	sp, ops kv.QuadIndex
-	lps     kv.QuadIndex // (label, predicate, subject); no Dirs in older stores
 }
 
 // newReader probes the store's indexes. Cayley's optimiser shows which
@@ -62,27 +61,8 @@ func newReader(qs cgraph.QuadStore) *reader {
 	ops, ok2 := probe(quad.Object, quad.Predicate, quad.Subject)
 	if ok1 && ok2 {
 		r.kv, r.sp, r.ops = kq, sp, ops
-		if lps, ok := probe(quad.Label, quad.Predicate, quad.Subject); ok && len(lps.Dirs) == 3 && lps.Dirs[2] == quad.Subject {
-			r.lps = lps
-		}
 	}
 	return r
-}
-
-// byLabel tells whether stated (label, predicate, subject) lookups are
-// prefix scans.
-func (r *reader) byLabel() bool { return len(r.lps.Dirs) == 3 }
-
-// stated returns the quads with label, predicate and subject; only when
-// byLabel.
-func (r *reader) stated(ctx context.Context, label, pred, subject cgraph.Ref) ([]cgraph.Ref, error) {
-	l, ok1 := label.(kv.Int64Value)
-	p, ok2 := pred.(kv.Int64Value)
-	s, ok3 := subject.(kv.Int64Value)
-	if !r.byLabel() || !ok1 || !ok2 || !ok3 {
-		return nil, nil
-	}
-	return collect(ctx, kv.NewQuadIterator(r.kv, r.lps, []uint64{uint64(l), uint64(p), uint64(s)}))
 }
 
 func collect(ctx context.Context, it cgraph.Iterator) ([]cgraph.Ref, error) {
@@ -213,10 +193,10 @@ func (n *names) resolve(ctx context.Context, qs cgraph.QuadStore) error {
 }
 
 // scan is one index lookup to run with others: the quads with subject
-// node and predicate pred, under label when label is set.
+// node and predicate pred.
 type scan struct {
-	node, pred, label cgraph.Ref
-	quads             []cgraph.Ref
+	node, pred cgraph.Ref
+	quads      []cgraph.Ref
 }
 
 // scans gathers lookups and runs them together.
@@ -230,14 +210,6 @@ func (b *scans) outs(node, pred cgraph.Ref) *scan {
 	return sc
 }
 
-// stated asks for the quads with label, predicate and subject (only when
-// the reader's byLabel).
-func (b *scans) stated(label, pred, subject cgraph.Ref) *scan {
-	sc := &scan{node: subject, pred: pred, label: label}
-	b.list = append(b.list, sc)
-	return sc
-}
-
 // run does the lookups asked for since the last run, on all cores: each
 // is a read transaction of its own, and bolt's reads run in parallel.
 func (b *scans) run(ctx context.Context, r *reader) error {
@@ -246,11 +218,7 @@ func (b *scans) run(ctx context.Context, r *reader) error {
 	return parallel(len(list), 8, func(i int) error {
 		sc := list[i]
 		var err error
-		if sc.label != nil {
-			sc.quads, err = r.stated(ctx, sc.label, sc.pred, sc.node)
-		} else {
-			sc.quads, err = r.outs(ctx, sc.node, sc.pred)
-		}
+		sc.quads, err = r.outs(ctx, sc.node, sc.pred)
 		return err
 	})
 }

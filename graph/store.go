@@ -38,6 +38,7 @@ type Store struct {
 
 	readerOnce sync.Once
 	rd         *reader
+	writing    sync.Mutex // a bolt write, or a release of its mapped pages
 }
 
 // read returns the store's index reader (read.go), made on first use.
@@ -54,21 +55,19 @@ type Options struct {
 }
 
 // labelIndex makes deleting one article's quads a prefix scan: Cayley's kv
-// backends have no label index by default. It is (label, predicate,
-// subject), so that "what does this article say of this node with this
-// predicate" is a prefix scan too (Met's counterpart roles). It is added to
-// Cayley's default index list once, before any store is created; a store
-// keeps the index list it was created with.
+// backends have no label index by default. It is added to Cayley's default
+// index list once, before any store is created; a store keeps the index
+// list it was created with.
 var labelIndexOnce sync.Once
 
 func addLabelIndex() {
 	labelIndexOnce.Do(func() {
 		for _, ind := range kv.DefaultQuadIndexes {
-			if len(ind.Dirs) > 0 && ind.Dirs[0] == quad.Label {
+			if len(ind.Dirs) == 1 && ind.Dirs[0] == quad.Label {
 				return
 			}
 		}
-		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, kv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Predicate, quad.Subject}})
+		kv.DefaultQuadIndexes = append(kv.DefaultQuadIndexes, kv.QuadIndex{Dirs: []quad.Direction{quad.Label}})
 	})
 }
 
@@ -287,10 +286,15 @@ func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (a
 
 // apply writes deltas in one transaction.
 func (s *Store) apply(deltas []cgraph.Delta) error {
-	if s.backend == "bbolt" {
-		deltas = pinNodes(deltas)
+	if s.backend != "bbolt" {
+		return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	}
-	return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	deltas = pinNodes(deltas)
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	releaseMapped(s.path)
+	return err
 }
 
 // pinNodes works around a bug of Cayley v0.7.7's kv backends (bolt): in one
@@ -388,10 +392,19 @@ func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
 	if err := s.apply(all); err != nil {
 		return fmt.Errorf("write batch of %d: %w", len(changes), err)
 	}
+	return nil
+}
+
+// release drops the pages of a bolt store's file from the process's
+// resident set (mapped_linux.go). Bolt moves its mapping when a commit
+// grows the file, and the range released must still be the file's: writes
+// and releases take s.writing in turn.
+func (s *Store) release() {
 	if s.backend == "bbolt" {
+		s.writing.Lock()
+		defer s.writing.Unlock()
 		releaseMapped(s.path)
 	}
-	return nil
 }
 
 // diff compares the quads under label with quads: the deltas that make
@@ -444,6 +457,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, err
 	}
 	st := Stats{Quads: int(cs.Quads.Size)}
+	defer s.release()
 	r := s.read()
 	refs, err := r.refs(ctx, iri(schema.PredType), iri(schema.KindArticle), iri(schema.KindOfficial), iri(schema.KindMeeting))
 	if err != nil {
