@@ -65,15 +65,6 @@ func newReader(qs cgraph.QuadStore) *reader {
 	return r
 }
 
-func collect(ctx context.Context, it cgraph.Iterator) ([]cgraph.Ref, error) {
-	defer it.Close()
-	var out []cgraph.Ref
-	for it.Next(ctx) {
-		out = append(out, it.Result())
-	}
-	return out, it.Err()
-}
-
 // outs returns the quads with subject node and predicate pred (any
 // predicate when pred is nil).
 func (r *reader) outs(ctx context.Context, node, pred cgraph.Ref) ([]cgraph.Ref, error) {
