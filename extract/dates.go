@@ -30,17 +30,40 @@ type dateExpr struct {
 	subordinate bool
 }
 
-var numberWords = map[string]int{"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+// numberWord returns the value of a number written as a word ("một" 1 …
+// "mười" 10), or 0. "năm" (five, or year) is left out.
+func numberWord(w string) int {
+	switch w {
+	case "một":
+		return 1
+	case "hai":
+		return 2
+	case "ba":
+		return 3
+	case "bốn":
+		return 4
+	case "sáu":
+		return 6
+	case "bảy":
+		return 7
+	case "tám":
+		return 8
+	case "chín":
+		return 9
+	case "mười":
+		return 10
+	}
+	return 0
+}
 
 // dateStarter reports the words a date expression can start with (besides
-// numbers): the first words of findDates' cases and numberWords.
+// numbers): the first words of findDates' cases and the number words.
 func dateStarter(w string) bool {
 	switch w {
-	case "ngày", "tháng", "năm", "cùng", "hôm", "sáng", "chiều", "tối", "trưa", "trước",
-		"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười":
+	case "ngày", "tháng", "năm", "cùng", "hôm", "sáng", "chiều", "tối", "trưa", "trước":
 		return true
 	}
-	return false
+	return numberWord(w) > 0
 }
 
 // findDates lists the date expressions in tokens [from, to).
@@ -117,7 +140,7 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			} else if slash(i+2) && num(i+3) >= 1900 && num(i+3) <= 2100 {
 				e.y, e.end = num(i+3), i+4
 			}
-		case w(i) == "tháng" && (w(i+1) == "này" || w(i+1) == "tới" || w(i+1) == "sau" || w(i+1) == "trước") && num(i-1) < 0 && numberWords[w(i-1)] == 0:
+		case w(i) == "tháng" && (w(i+1) == "này" || w(i+1) == "tới" || w(i+1) == "sau" || w(i+1) == "trước") && num(i-1) < 0 && numberWord(w(i-1)) == 0:
 			// "cuối tháng này", "tháng tới": a month relative to the article
 			e.relative, e.fromPub, e.monthOffset, e.end = true, true, map[string]int{"này": 0, "tới": 1, "sau": 1, "trước": -1}[w(i+1)], i+2
 			e.month = true
@@ -148,7 +171,7 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			// "một ngày trước đó", "2 ngày sau", "trước đó một ngày"
 			n := num(i)
 			if n < 0 {
-				n = numberWords[w(i)]
+				n = numberWord(w(i))
 			}
 			if n > 0 && n <= 31 && w(i+1) == "ngày" && (w(i+2) == "trước" || w(i+2) == "sau") &&
 				(w(i+3) == "đó" || w(i+3) == "" || i+3 < len(toks) && toks[i+3].Kind == vntext.Punct) {
@@ -165,7 +188,7 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 			} else if w(i) == "trước" && w(i+1) == "đó" {
 				k := num(i + 2)
 				if k < 0 {
-					k = numberWords[w(i+2)]
+					k = numberWord(w(i + 2))
 				}
 				if k > 0 && w(i+3) == "ngày" {
 					e.relative, e.offset, e.end = true, -k, i+4

@@ -19,7 +19,9 @@ type preds struct {
 	text, file, name, country, provisional, holds, card           cgraph.Ref
 }
 
-func (s *Store) predicates(ctx context.Context) (*preds, error) {
+// predicates resolves the predicates, and the extra values with them in the
+// same read.
+func (s *Store) predicates(ctx context.Context, extra ...quad.Value) (*preds, []cgraph.Ref, error) {
 	p := &preds{}
 	order := []struct {
 		ref  *cgraph.Ref
@@ -32,18 +34,18 @@ func (s *Store) predicates(ctx context.Context) (*preds, error) {
 		{&p.country, schema.PredCountry}, {&p.provisional, schema.PredProvisional}, {&p.holds, schema.PredHolds},
 		{&p.card, schema.PredCard},
 	}
-	vals := make([]quad.Value, len(order))
+	vals := make([]quad.Value, len(order), len(order)+len(extra))
 	for i, o := range order {
 		vals[i] = iri(o.pred)
 	}
-	refs, err := s.read().refs(ctx, vals...)
+	refs, err := s.read().refs(ctx, append(vals, extra...)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for i, o := range order {
 		*o.ref = refs[i]
 	}
-	return p, nil
+	return p, refs[len(order):], nil
 }
 
 // same tells whether two references name the same node.
@@ -52,9 +54,9 @@ func same(a, b cgraph.Ref) bool {
 }
 
 // officials gathers what Met shows of the officials it meets: name,
-// country, provisional mark and the roles articles state, by label. add
-// and addRoles ask for lookups; they are run with the caller's others,
-// then collect asks for the values.
+// country and provisional mark (add), or the roles articles state (addRoles).
+// Both ask for lookups that run with the caller's others; then collect asks
+// for the values.
 type officials struct {
 	r     *reader
 	p     *preds
@@ -94,15 +96,21 @@ func (o *officials) add(ref cgraph.Ref) *officialQuads {
 	return oq
 }
 
-// addRoles asks for the <holds> of an official: all of them (one per
-// article that names them with a title); roles keeps those under the
-// meeting's labels. Only meetings without cards need it.
+// addRoles asks for the <holds> of an official, and nothing else: all of
+// them (one per article that names them with a title); roles keeps those
+// under the meeting's labels. Only meetings without cards need it.
 func (o *officials) addRoles(ref cgraph.Ref) {
-	oq := o.add(ref)
-	if oq == nil || o.p.holds == nil || oq.allHolds != nil {
+	if ref == nil || o.p.holds == nil {
 		return
 	}
-	oq.allHolds = o.b.outs(ref, o.p.holds)
+	oq := o.quads[ref.Key()]
+	if oq == nil {
+		oq = &officialQuads{ref: ref}
+		o.quads[ref.Key()] = oq
+	}
+	if oq.allHolds == nil {
+		oq.allHolds = o.b.outs(ref, o.p.holds)
+	}
 }
 
 // collect asks n for the values the lookups found.
@@ -224,15 +232,11 @@ func (v *meetingView) addRoles(official string, roles []string) {
 // places' names are read at the end, in one parallel round of lookups.
 func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, error) {
 	r := s.read()
-	refs, err := r.refs(ctx, iri(schema.OfficialIRI(id)))
-	if err != nil || refs[0] == nil {
+	p, refs, err := s.predicates(ctx, iri(schema.OfficialIRI(id)))
+	if err != nil || refs[0] == nil || p.participant == nil {
 		return nil, err
 	}
 	self := refs[0]
-	p, err := s.predicates(ctx)
-	if err != nil || p.participant == nil {
-		return nil, err
-	}
 	in, err := r.ins(ctx, self, p.participant)
 	if err != nil {
 		return nil, err

@@ -91,15 +91,11 @@ type Official struct {
 // same key as name (case, diacritics, spaces and hyphens aside).
 func (s *Store) FindOfficials(ctx context.Context, name string) ([]Official, error) {
 	r := s.read()
-	refs, err := r.refs(ctx, quad.String(schema.NameKey(name)), iri(schema.PredKey))
+	p, refs, err := s.predicates(ctx, quad.String(schema.NameKey(name)), iri(schema.PredKey))
 	if err != nil || refs[0] == nil || refs[1] == nil {
 		return nil, err
 	}
 	qs, err := r.ins(ctx, refs[0], refs[1])
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.predicates(ctx)
 	if err != nil {
 		return nil, err
 	}
