@@ -17,8 +17,8 @@ import (
 // they stay cached and the next read maps them again without I/O, but
 // while mapped they count in the process's resident set, which then grows
 // with the store instead of with what the process holds. The store calls
-// it after a batch is written and after counting, never while a write may
-// move the mapping. Errors are ignored: it changes no data.
+// it after writes and after counting, never while a write may
+// move the mapping (see mapSize). Errors are ignored: it changes no data.
 func releaseMapped(path string) {
 	abs, err := filepath.Abs(path)
 	if err != nil {

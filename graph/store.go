@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -16,9 +17,10 @@ import (
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/all" // bbolt and other kv backends
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
+	bolt "github.com/coreos/bbolt"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -108,19 +110,39 @@ func Open(dsn string, opt Options) (*Store, error) {
 	}
 	addLabelIndex()
 	opts := cgraph.Options{"no_bloom": true}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	_, err := os.Stat(path)
+	create := errors.Is(err, os.ErrNotExist)
+	if create {
 		if dir := filepath.Dir(path); dir != "" {
 			if _, err := os.Stat(dir); err != nil {
 				return nil, fmt.Errorf("store %s: %w", path, err)
 			}
 		}
-		if err := cgraph.InitQuadStore("bbolt", path, opts); err != nil && err != cgraph.ErrDatabaseExists {
+	}
+	// Bolt is opened here rather than through Cayley's registry to map the
+	// file with room to grow (mapSize): the mapping then never moves while
+	// the store is written, and its pages can be released during a write
+	// (ReplaceBatch).
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: opt.LockTimeout, InitialMmapSize: mapSize})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
+	} else if err != nil {
+		if create {
+			os.Remove(path)
+		}
+		return nil, fmt.Errorf("store %s: open: %w", path, err)
+	}
+	kvdb := hbolt.New(db)
+	if create {
+		if err := kv.Init(kvdb, opts); err != nil && err != cgraph.ErrDatabaseExists {
+			db.Close()
 			os.Remove(path)
 			return nil, fmt.Errorf("store %s: create: %w", path, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore("bbolt", path, opts)
+	qs, err := kv.New(kvdb, opts)
 	if err != nil {
+		db.Close()
 		if err == cgraph.ErrNotInitialized {
 			return nil, fmt.Errorf("store %s: not a dipgraph store (no Cayley metadata)", path)
 		}
@@ -128,6 +150,12 @@ func Open(dsn string, opt Options) (*Store, error) {
 	}
 	return &Store{qs: qs, backend: "bbolt", path: path}, nil
 }
+
+// mapSize is the address space a bolt store is mapped with: 256 GiB on
+// 64-bit systems, far above any store's size, so that bolt never moves its
+// mapping (it maps no more of the file than exists; the rest is address
+// space only). 0 on 32-bit systems: bolt's default.
+const mapSize = (1 << 38) * (strconv.IntSize / 64)
 
 // checkLock tries the bolt file lock for up to timeout, so that a second
 // process gets ErrInUse instead of blocking forever inside bolt.
@@ -396,9 +424,9 @@ func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
 }
 
 // release drops the pages of a bolt store's file from the process's
-// resident set (mapped_linux.go). Bolt moves its mapping when a commit
-// grows the file, and the range released must still be the file's: writes
-// and releases take s.writing in turn.
+// resident set (mapped_linux.go). Bolt would move its mapping if a commit
+// grew the file past mapSize, and the range released must still be the
+// file's: writes and releases take s.writing in turn.
 func (s *Store) release() {
 	if s.backend == "bbolt" {
 		s.writing.Lock()

@@ -112,7 +112,10 @@ func TestOpenTruncatedStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Truncate(path, fi.Size()/3); err != nil {
+	// Cut it after its first pages (the two meta pages stay): a bolt file
+	// may hold unused room at its end, so a cut by proportion might not
+	// reach a page in use.
+	if err := os.Truncate(path, min(fi.Size()/3, 3*int64(os.Getpagesize()))); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestOpenTruncatedStore$", "-test.v")
