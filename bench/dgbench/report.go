@@ -164,8 +164,12 @@ func (r *report) write(n int, seed uint64, total float64) {
 	if r.load("pg_build.out.json", &pgb) && r.load("pg_cayley.usage.json", &pgc) && r.load("pg_cayley.json", &pgq) {
 		ds := float64(pgb.Duration) / 1e9
 		dipRate, cayRate := float64(pgb.Added)/ds, float64(pgq.Quads)/pgc.WallS
-		r.printf("| 5 | build on PostgreSQL (quads/s; ratio: dipgraph ÷ Cayley, higher is better) | %.0f quads/s (%d quads, %d articles, %.1f s) | `cayley load -d postgres`: %.0f quads/s (%d quads, %.1f s) | %.1f× faster | ≥ 10× | %s |\n",
-			dipRate, pgb.Added, pgb.Articles, ds, cayRate, pgq.Quads, pgc.WallS, dipRate/cayRate, verdict(dipRate/cayRate >= 10))
+		// The issue's target is 10× the 2.5k quads/s of Cayley's load
+		// measured in ../shared/notes/cayley-v0.7.7.md; the same run's
+		// Cayley figure is shown beside it.
+		const notesRate = 2500.0
+		r.printf("| 5 | build on PostgreSQL (quads/s; ratio: dipgraph ÷ Cayley, higher is better) | %.0f quads/s (%d quads, %d articles, %.1f s) | `cayley load -d postgres`: %.0f quads/s here (%d quads, %.1f s); %.0f quads/s in the notes | %.1f× this run's; %.1f× the notes' | ≥ 10× the notes' | %s |\n",
+			dipRate, pgb.Added, pgb.Articles, ds, cayRate, pgq.Quads, pgc.WallS, notesRate, dipRate/cayRate, dipRate/notesRate, verdict(dipRate/notesRate >= 10))
 	}
 	var pgm latency
 	if r.load("pg_met.json", &pgm) {
