@@ -22,6 +22,8 @@ type Options struct {
 	// a year after it is taken for a typo, ignored, and reported in
 	// Result.Warnings (the article's date then comes from its text).
 	Today schema.Date
+	// Matched asks for Result.Matched (curation); builds leave it off.
+	Matched bool
 }
 
 // Sentence is a sentence of the article that evidences a fact: its byte
@@ -83,7 +85,8 @@ type Result struct {
 	// the future; ignored").
 	Warnings []string
 	// Matched are the normalised forms of the gazetteer names and topic
-	// keywords the article matched, for curation ("unused" aliases).
+	// keywords the article matched, for curation ("unused" aliases); only
+	// with Options.Matched.
 	Matched []string
 }
 
@@ -331,6 +334,9 @@ func (x *doc) result() *Result {
 		r.Meetings = append(r.Meetings, mt)
 	}
 	r.Sentences = x.sents
+	if !x.opt.Matched {
+		return r
+	}
 	seen := map[string]bool{}
 	for _, n := range x.sc.Names {
 		if p := x.phrase(n.Start, n.End); !n.Fuzzy && !seen[p] {

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -633,7 +634,13 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 // oneSlip reports whether a and b differ by exactly one edit: a letter
 // changed, added, dropped, or two neighbours swapped.
 func oneSlip(a, b string) bool {
-	x, y := []rune(a), []rune(b)
+	// One edit changes the length by at most one letter's bytes.
+	if d := len(a) - len(b); d > utf8.UTFMax || d < -utf8.UTFMax {
+		return false
+	}
+	// Words are short: their letters fit in arrays on the stack.
+	var xa, ya [24]rune
+	x, y := appendRunes(xa[:0], a), appendRunes(ya[:0], b)
 	if len(x) > len(y) {
 		x, y = y, x
 	}
@@ -655,12 +662,19 @@ func oneSlip(a, b string) bool {
 		for i < len(x) && x[i] == y[i] {
 			i++
 		}
-		return string(x[i:]) == string(y[i+1:])
+		return slices.Equal(x[i:], y[i+1:])
 	}
 	return false
 }
 
-func equalFrom(x, y []rune, i int) bool { return string(x[i:]) == string(y[i:]) }
+func equalFrom(x, y []rune, i int) bool { return slices.Equal(x[i:], y[i:]) }
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
 
 // OfficialsBySurname returns the officials whose surname (the word used
 // alone) has the normalised form s.

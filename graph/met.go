@@ -302,17 +302,21 @@ func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, err
 	// The counterparts and places, by id.
 	var offIDs, placeIDs []string
 	var vals []quad.Value
+	seen := map[string]bool{}
 	for _, v := range views {
 		for _, c := range v.participants {
-			if !contains(offIDs, c) {
+			if !seen[c] {
+				seen[c] = true
 				offIDs = append(offIDs, c)
 				vals = append(vals, iri(schema.OfficialIRI(c)))
 			}
 		}
 	}
+	seen = map[string]bool{}
 	for _, v := range views {
 		for _, pl := range v.places {
-			if !contains(placeIDs, pl) {
+			if !seen[pl] {
+				seen[pl] = true
 				placeIDs = append(placeIDs, pl)
 				vals = append(vals, iri(schema.PlaceIRI(pl)))
 			}

@@ -154,7 +154,7 @@ func truncate(s string, n int) string {
 // article under paths matched.
 func Unused(ctx context.Context, paths []string, g *gazetteer.Gazetteer) ([]gazetteer.Phrase, error) {
 	seen := map[string]bool{}
-	err := ExtractAll(ctx, paths, g, extract.Options{Closed: true}, 0, func(e Extracted) error {
+	err := ExtractAll(ctx, paths, g, extract.Options{Closed: true, Matched: true}, 0, func(e Extracted) error {
 		if e.Result != nil {
 			for _, m := range e.Result.Matched {
 				seen[m] = true
