@@ -4,6 +4,7 @@ package graph
 
 import (
 	"bufio"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,8 +18,9 @@ import (
 // they stay cached and the next read maps them again without I/O, but
 // while mapped they count in the process's resident set, which then grows
 // with the store instead of with what the process holds. The store calls
-// it after writes and after counting, never while a write may
-// move the mapping (see mapSize). Errors are ignored: it changes no data.
+// it after writes, during writes and counts once the process holds more
+// mapped pages than its budget (watchMapped), never while a write may move
+// the mapping (see mapSize). Errors are ignored: it changes no data.
 func releaseMapped(path string) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -49,4 +51,22 @@ func releaseMapped(path string) {
 		}
 		syscall.Syscall(syscall.SYS_MADVISE, uintptr(start), uintptr(end-start), syscall.MADV_DONTNEED)
 	}
+}
+
+// residentFileBytes is how much of this process's resident set is pages of
+// mapped files (the "shared" field of /proc/self/statm), 0 if unknown.
+func residentFileBytes() int64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := bytes.Fields(b)
+	if len(f) < 3 {
+		return 0
+	}
+	n, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n * int64(os.Getpagesize())
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
 )
@@ -60,5 +61,47 @@ func TestReleaseMapped(t *testing.T) {
 	t.Logf("store %d kB, %d quads; its mapped pages resident: %d kB → %d kB", fi.Size()/1024, n, before, after)
 	if before == 0 || after != 0 {
 		t.Errorf("mapped pages resident: %d kB → %d kB, want some → 0", before, after)
+	}
+}
+
+// During a write, the store lets go of its mapped pages once the process
+// holds more of them than its budget.
+func TestWatchMapped(t *testing.T) {
+	g := testGazetteer(t)
+	st, err := Open(filepath.Join(t.TempDir(), "w.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if err := st.ReplaceBatch(ctx, []Change{{Label: "gazetteer", Quads: GazetteerQuads(g)}}); err != nil {
+		t.Fatal(err)
+	}
+	read := func() {
+		if err := st.eachQuad(ctx, func(q quad.Quad) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Over budget: the watcher releases the pages a read mapped.
+	st.mappedBudget = 0
+	stop := st.watchMapped()
+	read()
+	released := false
+	for i := 0; i < 200 && !released; i++ {
+		time.Sleep(5 * time.Millisecond)
+		released = mappedRSS(t, st.path) == 0
+	}
+	stop()
+	if !released {
+		t.Errorf("with a budget of 0, the store's pages stayed mapped: %d kB", mappedRSS(t, st.path))
+	}
+	// Within budget: they stay.
+	st.mappedBudget = 1 << 40
+	stop = st.watchMapped()
+	read()
+	time.Sleep(50 * time.Millisecond)
+	stop()
+	if kb := mappedRSS(t, st.path); kb == 0 {
+		t.Error("within budget, the watcher released the store's pages")
 	}
 }

@@ -78,8 +78,17 @@ func (r *reader) ins(ctx context.Context, node, pred cgraph.Ref) ([]cgraph.Ref, 
 }
 
 func (r *reader) scan(ctx context.Context, d quad.Direction, node, pred cgraph.Ref, ind kv.QuadIndex) ([]cgraph.Ref, error) {
+	var out []cgraph.Ref
+	err := r.each(ctx, d, node, pred, ind, func(q cgraph.Ref) { out = append(out, q) })
+	return out, err
+}
+
+// each calls fn with every quad that has node in direction d and predicate
+// pred (any predicate when pred is nil), read through index ind where the
+// backend has it.
+func (r *reader) each(ctx context.Context, d quad.Direction, node, pred cgraph.Ref, ind kv.QuadIndex, fn func(cgraph.Ref)) error {
 	if node == nil {
-		return nil, nil
+		return nil
 	}
 	var it cgraph.Iterator
 	filter := pred != nil
@@ -97,7 +106,6 @@ func (r *reader) scan(ctx context.Context, d quad.Direction, node, pred cgraph.R
 		it = r.qs.QuadIterator(d, node)
 	}
 	defer it.Close()
-	var out []cgraph.Ref
 	var pk any
 	if filter {
 		pk = pred.Key()
@@ -109,12 +117,11 @@ func (r *reader) scan(ctx context.Context, d quad.Direction, node, pred cgraph.R
 				continue
 			}
 		}
-		out = append(out, q)
+		fn(q)
 	}
-	return out, it.Err()
+	return it.Err()
 }
 
-// dir returns the node in direction d of quad q.
 func (r *reader) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
 	return r.qs.QuadDirection(q, d)
 }

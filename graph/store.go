@@ -41,6 +41,9 @@ type Store struct {
 	readerOnce sync.Once
 	rd         *reader
 	writing    sync.Mutex // a bolt write, or a release of its mapped pages
+	// mappedBudget is how many bytes of mapped file pages the process may
+	// hold during a bolt write before they are released (watchMapped).
+	mappedBudget int64
 }
 
 // read returns the store's index reader (read.go), made on first use.
@@ -148,7 +151,7 @@ func Open(dsn string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store %s: open: %w", path, err)
 	}
-	return &Store{qs: qs, backend: "bbolt", path: path}, nil
+	return &Store{qs: qs, backend: "bbolt", path: path, mappedBudget: mappedBudget}, nil
 }
 
 // mapSize is the address space a bolt store is mapped with: 256 GiB on
@@ -320,7 +323,9 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	deltas = pinNodes(deltas)
 	s.writing.Lock()
 	defer s.writing.Unlock()
+	stop := s.watchMapped()
 	err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	stop()
 	releaseMapped(s.path)
 	return err
 }
@@ -423,6 +428,48 @@ func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
 	return nil
 }
 
+// mappedBudget is how much of a bolt store's mapped file a write may keep
+// resident before its pages are released (watchMapped). The kernel maps 16
+// cached pages around each page a read touches (fault-around), so a write
+// of one batch into a store of gigabytes would otherwise map most of it.
+const mappedBudget = 256 << 20
+
+// watchMapped checks every few milliseconds, until stop is called, how much
+// of the process's resident set is mapped file pages, and releases the
+// store's when they pass s.mappedBudget. It runs during a write, which holds
+// s.writing: bolt moves its mapping only when the file outgrows mapSize,
+// so the release is skipped for files past half of it.
+func (s *Store) watchMapped() (stop func()) {
+	if mapSize == 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if residentFileBytes() <= s.mappedBudget {
+					continue
+				}
+				if fi, err := os.Stat(s.path); err == nil && fi.Size() < mapSize/2 {
+					releaseMapped(s.path)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
 // release drops the pages of a bolt store's file from the process's
 // resident set (mapped_linux.go). Bolt would move its mapping if a commit
 // grew the file past mapSize, and the range released must still be the
@@ -491,24 +538,34 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	// The <type> quads are read from Cayley's log in id order, that is
+	// across the whole file: the mapped pages are let go as the count goes,
+	// or the process's resident set would grow to the store's size.
+	n := 0
 	for i, dst := range []*int{&st.Articles, &st.Officials, &st.Meetings} {
 		if refs[0] == nil || refs[i+1] == nil {
 			continue
 		}
-		qs, err := r.ins(ctx, refs[i+1], refs[0])
+		seen := make(map[any]struct{})
+		err := r.each(ctx, quad.Object, refs[i+1], refs[0], r.ops, func(q cgraph.Ref) {
+			if sub := r.dir(q, quad.Subject); sub != nil {
+				seen[sub.Key()] = struct{}{}
+			}
+			if n++; n%releaseEvery == 0 && residentFileBytes() > s.mappedBudget {
+				s.release()
+			}
+		})
 		if err != nil {
 			return Stats{}, err
-		}
-		seen := make(map[any]bool, len(qs))
-		for _, q := range qs {
-			if sub := r.dir(q, quad.Subject); sub != nil {
-				seen[sub.Key()] = true
-			}
 		}
 		*dst = len(seen)
 	}
 	return st, nil
 }
+
+// releaseEvery is how many quads a long read of a bolt store goes through
+// between checks of its mapped pages against its budget (release).
+const releaseEvery = 4096
 
 // Stats counts what a store holds.
 type Stats struct {
