@@ -240,7 +240,7 @@ func Decode(path string, b []byte) (*Article, error) {
 		}
 		return nil, skip("not valid UTF-8 (byte 0x%02X at offset %d, %s; not readable as Windows-1258 either)", b[off], off, where(b, off))
 	}
-	if i, n := controls(text); n*100 > utf8.RuneCountInString(text) {
+	if i, n := controls(text); n > 0 && n*100 > utf8.RuneCountInString(text) {
 		return nil, skip("binary file (%d control characters, the first at offset %d)", n, i)
 	}
 	if isHTML(path, text) {

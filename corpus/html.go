@@ -23,6 +23,9 @@ func isHTML(path, text string) bool {
 	case ".html", ".htm", ".xhtml":
 		return true
 	}
+	if strings.IndexByte(text, '<') < 0 {
+		return false // both patterns below start with a tag
+	}
 	if htmlStart.MatchString(text) {
 		return true
 	}

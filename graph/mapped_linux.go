@@ -53,20 +53,23 @@ func releaseMapped(path string) {
 	}
 }
 
-// residentFileBytes is how much of this process's resident set is pages of
-// mapped files (the "shared" field of /proc/self/statm), 0 if unknown.
-func residentFileBytes() int64 {
+// resident returns this process's resident set and how much of it is
+// pages of mapped files (the "resident" and "shared" fields of
+// /proc/self/statm), in bytes; 0, 0 if unknown.
+func resident() (total, file int64) {
 	b, err := os.ReadFile("/proc/self/statm")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	f := bytes.Fields(b)
 	if len(f) < 3 {
-		return 0
+		return 0, 0
 	}
-	n, err := strconv.ParseInt(string(f[2]), 10, 64)
-	if err != nil {
-		return 0
+	t, err1 := strconv.ParseInt(string(f[1]), 10, 64)
+	s, err2 := strconv.ParseInt(string(f[2]), 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, 0
 	}
-	return n * int64(os.Getpagesize())
+	page := int64(os.Getpagesize())
+	return t * page, s * page
 }

@@ -83,7 +83,7 @@ func TestWatchMapped(t *testing.T) {
 		}
 	}
 	// Over budget: the watcher releases the pages a read mapped.
-	st.mappedBudget = 0
+	st.rss = rssBudget{}
 	stop := st.watchMapped()
 	read()
 	released := false
@@ -96,7 +96,7 @@ func TestWatchMapped(t *testing.T) {
 		t.Errorf("with a budget of 0, the store's pages stayed mapped: %d kB", mappedRSS(t, st.path))
 	}
 	// Within budget: they stay.
-	st.mappedBudget = 1 << 40
+	st.rss = rssBudget{total: 1 << 40}
 	stop = st.watchMapped()
 	read()
 	time.Sleep(50 * time.Millisecond)

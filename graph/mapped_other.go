@@ -5,5 +5,5 @@ package graph
 // releaseMapped does nothing outside Linux.
 func releaseMapped(path string) {}
 
-// residentFileBytes is 0 outside Linux: unknown.
-func residentFileBytes() int64 { return 0 }
+// resident is unknown outside Linux: 0, 0.
+func resident() (total, file int64) { return 0, 0 }

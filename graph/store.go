@@ -41,9 +41,8 @@ type Store struct {
 	readerOnce sync.Once
 	rd         *reader
 	writing    sync.Mutex // a bolt write, or a release of its mapped pages
-	// mappedBudget is how many bytes of mapped file pages the process may
-	// hold during a bolt write before they are released (watchMapped).
-	mappedBudget int64
+	// rss is when the store releases its mapped pages (overRSS).
+	rss rssBudget
 }
 
 // read returns the store's index reader (read.go), made on first use.
@@ -151,7 +150,7 @@ func Open(dsn string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store %s: open: %w", path, err)
 	}
-	return &Store{qs: qs, backend: "bbolt", path: path, mappedBudget: mappedBudget}, nil
+	return &Store{qs: qs, backend: "bbolt", path: path, rss: defaultRSS}, nil
 }
 
 // mapSize is the address space a bolt store is mapped with: 256 GiB on
@@ -428,15 +427,28 @@ func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
 	return nil
 }
 
-// mappedBudget is how much of a bolt store's mapped file a write may keep
-// resident before its pages are released (watchMapped). The kernel maps 16
-// cached pages around each page a read touches (fault-around), so a write
-// of one batch into a store of gigabytes would otherwise map most of it.
-const mappedBudget = 256 << 20
+// rssBudget says when a bolt store lets go of its mapped pages: when the
+// process's resident set is over total bytes, of which more than minFile
+// are pages of mapped files.
+type rssBudget struct{ total, minFile int64 }
 
-// watchMapped checks every few milliseconds, until stop is called, how much
-// of the process's resident set is mapped file pages, and releases the
-// store's when they pass s.mappedBudget. It runs during a write, which holds
+// defaultRSS keeps a build under 1 GiB of resident set. Bolt reads its
+// file through a shared mapping, and the kernel maps 16 cached pages
+// around each page a read touches (fault-around), so one batch written into
+// a store of gigabytes would map most of the file. Releases cost the pages
+// mapped again after them: they happen only when the process is near the
+// budget, and only when there is enough to release.
+var defaultRSS = rssBudget{total: 768 << 20, minFile: 64 << 20}
+
+// overRSS reports whether the store should release its mapped pages now.
+func (s *Store) overRSS() bool {
+	total, file := resident()
+	return total > s.rss.total && file > s.rss.minFile
+}
+
+// watchMapped checks every few milliseconds, until stop is called, the
+// process's resident set, and releases the store's mapped pages when it is
+// over budget (overRSS). It runs during a write, which holds
 // s.writing: bolt moves its mapping only when the file outgrows mapSize,
 // so the release is skipped for files past half of it.
 func (s *Store) watchMapped() (stop func()) {
@@ -455,7 +467,7 @@ func (s *Store) watchMapped() (stop func()) {
 			case <-done:
 				return
 			case <-t.C:
-				if residentFileBytes() <= s.mappedBudget {
+				if !s.overRSS() {
 					continue
 				}
 				if fi, err := os.Stat(s.path); err == nil && fi.Size() < mapSize/2 {
@@ -551,7 +563,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			if sub := r.dir(q, quad.Subject); sub != nil {
 				seen[sub.Key()] = struct{}{}
 			}
-			if n++; n%releaseEvery == 0 && residentFileBytes() > s.mappedBudget {
+			if n++; n%releaseEvery == 0 && s.overRSS() {
 				s.release()
 			}
 		})

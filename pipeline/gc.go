@@ -11,7 +11,8 @@ import (
 // tokens and strings; it runs about 10% faster), under a soft limit of
 // 512 MiB on the Go runtime's memory, which makes the collector work
 // harder before a build's heap nears the 1 GiB it is meant to stay under
-// (with the store's mapped pages, which graph.Store keeps under 256 MiB).
+// (with the store's mapped pages: graph.Store releases those when the
+// process's resident set passes 768 MiB).
 // The live heap is 60–330 MB, most of it bolt's pages of the batch being
 // committed; a lower limit made a 100k build collect without end.
 func BuildGC() {
