@@ -111,7 +111,7 @@ func extractCmd(args []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pipeline.BuildGC() // as dipgraph build does
+	pipeline.ExtractGC() // as dipgraph extract does
 	start := time.Now()
 	meetings := 0
 	err = pipeline.ExtractAll(context.Background(), fs.Args(), g, extract.Options{}, *workers, func(e pipeline.Extracted) error {

@@ -29,6 +29,7 @@ func newEval(gl *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			pipeline.ExtractGC()
 			rep, err := pipeline.Evaluate(cmd.Context(), goldPaths, args, g, extract.Options{Closed: closed})
 			if err != nil {
 				return err

@@ -26,6 +26,7 @@ func newExtract(gl *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			pipeline.ExtractGC()
 			f, skipped, err := pipeline.ExtractGold(cmd.Context(), args, g, extract.Options{Closed: closed})
 			if err != nil {
 				return err
