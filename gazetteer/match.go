@@ -107,7 +107,11 @@ type Scan struct {
 
 // trie maps token-id sequences to payload indices.
 type trie struct {
-	next    map[uint64]int32
+	next map[uint64]int32 // (state, word id) → state, as built
+	// edges[s] are the transitions of state s sorted by word id, the form
+	// a scan reads (a few words after most states: no hashing); made by
+	// freeze once the trie is built.
+	edges   [][]edge
 	payload []int32 // per state: index into the owner's payload list, or -1
 	// root[id] is the state after the first word id (0: none). Most
 	// tokens start no entry: an array answers them without hashing.
@@ -116,7 +120,46 @@ type trie struct {
 
 func newTrie() *trie { return &trie{next: map[uint64]int32{}, payload: []int32{-1}} }
 
+// edge is a transition of a trie state on a word id.
+type edge struct{ id, to int32 }
+
+// freeze makes the edges scans read, once the last word is inserted (an
+// insert drops them again).
+func (t *trie) freeze() {
+	t.edges = make([][]edge, len(t.payload))
+	for k, n := range t.next {
+		s := int32(k >> 32)
+		t.edges[s] = append(t.edges[s], edge{int32(uint32(k)), n})
+	}
+	for _, es := range t.edges {
+		slices.SortFunc(es, func(a, b edge) int { return int(a.id) - int(b.id) })
+	}
+}
+
+// step returns the state after word id from state s.
+func (t *trie) step(s, id int32) (int32, bool) {
+	if t.edges == nil { // not frozen yet: while the gazetteer compiles
+		n, ok := t.next[uint64(s)<<32|uint64(uint32(id))]
+		return n, ok
+	}
+	es := t.edges[s]
+	if len(es) <= 8 {
+		for _, e := range es {
+			if e.id == id {
+				return e.to, true
+			}
+		}
+		return 0, false
+	}
+	i, ok := slices.BinarySearchFunc(es, id, func(e edge, id int32) int { return int(e.id) - int(id) })
+	if !ok {
+		return 0, false
+	}
+	return es[i].to, true
+}
+
 func (t *trie) insert(ids []int32) int32 {
+	t.edges = nil // read through next until frozen again
 	s := int32(0)
 	for _, id := range ids {
 		k := uint64(s)<<32 | uint64(uint32(id))
@@ -152,7 +195,7 @@ func (t *trie) longest(seq []int32, i int) (int, int32) {
 		if id < 0 {
 			break
 		}
-		n, ok := t.next[uint64(s)<<32|uint64(uint32(id))]
+		n, ok := t.step(s, id)
 		if !ok {
 			break
 		}
@@ -190,8 +233,10 @@ type matcher struct {
 	triggers *trie
 	trigList [][]trigger
 
-	fuzzyByFirst  map[string][]int
-	fuzzyBySecond map[string][]int
+	// fuzzyByFirst[id] and fuzzyBySecond[id] are the fuzzy aliases whose
+	// first or second word is the word of vocabulary id id.
+	fuzzyByFirst  [][]int
+	fuzzyBySecond [][]int
 	fuzzy         []fuzzyAlias
 
 	surnames map[string][]*Official
@@ -227,15 +272,13 @@ func (m *matcher) ids(toks []vntext.Token, add bool) []int32 {
 func compile(g *Gazetteer) (*matcher, Problems) {
 	var ps Problems
 	m := &matcher{
-		vocab:         map[string]int32{},
-		names:         newTrie(),
-		titles:        newTrie(),
-		topics:        newTrie(),
-		triggers:      newTrie(),
-		fuzzyByFirst:  map[string][]int{},
-		fuzzyBySecond: map[string][]int{},
-		surnames:      map[string][]*Official{},
-		surnameForms:  map[*Official][]string{},
+		vocab:        map[string]int32{},
+		names:        newTrie(),
+		titles:       newTrie(),
+		topics:       newTrie(),
+		triggers:     newTrie(),
+		surnames:     map[string][]*Official{},
+		surnameForms: map[*Official][]string{},
 	}
 	owner := map[int32]*Official{} // name-trie state → official, for clashes
 	addName := func(text string, e Entity) int32 {
@@ -292,8 +335,8 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 				if len(words) >= 2 {
 					k := len(m.fuzzy)
 					m.fuzzy = append(m.fuzzy, fuzzyAlias{words, o})
-					m.fuzzyByFirst[words[0]] = append(m.fuzzyByFirst[words[0]], k)
-					m.fuzzyBySecond[words[1]] = append(m.fuzzyBySecond[words[1]], k)
+					m.fuzzyByFirst = appendAt(m.fuzzyByFirst, m.id(words[0], true), k)
+					m.fuzzyBySecond = appendAt(m.fuzzyBySecond, m.id(words[1], true), k)
 				}
 			}
 		}
@@ -379,7 +422,27 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 			m.below[int32(st)] = m.rolesBelow(int32(st))
 		}
 	}
+	for _, t := range []*trie{m.names, m.titles, m.topics, m.triggers} {
+		t.freeze()
+	}
 	return m, ps
+}
+
+// appendAt appends k to lists[i], growing lists as needed.
+func appendAt(lists [][]int, i int32, k int) [][]int {
+	for int(i) >= len(lists) {
+		lists = append(lists, nil)
+	}
+	lists[i] = append(lists[i], k)
+	return lists
+}
+
+// listAt returns lists[i], or nil when i is out of range.
+func listAt(lists [][]int, i int32) []int {
+	if i < 0 || int(i) >= len(lists) {
+		return nil
+	}
+	return lists[i]
 }
 
 func hasOfficial(es []Entity) bool {
@@ -486,7 +549,7 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 			covered[j] = true
 		}
 	}
-	sc.Names = m.addFuzzy(toks, covered, sc.Names)
+	sc.Names = m.addFuzzy(toks, ids, covered, sc.Names)
 
 	// Titles, on the token stream with country names set aside.
 	keep, _ := m.stripCountriesOf(toks, spans, make([]int, 0, len(toks)))
@@ -548,7 +611,7 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 // of four or more letters, where the written words are capitalised. A slip
 // may swallow shorter exact matches inside its span ("Yoshihdie Suga" where
 // "Suga" alone is an alias), never one that starts before it or runs past it.
-func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) []Match {
+func (m *matcher) addFuzzy(toks []vntext.Token, ids []int32, covered []bool, names []Match) []Match {
 	// owner[i] is the index in names of the match covering token i, or -1.
 	owner := make([]int, len(toks))
 	for i := range owner {
@@ -596,10 +659,10 @@ func (m *matcher) addFuzzy(toks []vntext.Token, covered []bool, names []Match) [
 				best = k
 			}
 		}
-		for _, k := range m.fuzzyByFirst[toks[i].Norm] {
+		for _, k := range listAt(m.fuzzyByFirst, ids[i]) {
 			try(k)
 		}
-		for _, k := range m.fuzzyBySecond[toks[i+1].Norm] {
+		for _, k := range listAt(m.fuzzyBySecond, ids[i+1]) {
 			try(k)
 		}
 		if best < 0 {
@@ -692,7 +755,7 @@ func (g *Gazetteer) TitleHead(toks []vntext.Token, i int) (end int, roles []Titl
 		if id < 0 {
 			break
 		}
-		n, ok := g.m.titles.next[uint64(s)<<32|uint64(uint32(id))]
+		n, ok := g.m.titles.step(s, id)
 		if !ok {
 			break
 		}
