@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The fast paths agree with package unicode on every code point.
@@ -15,8 +17,12 @@ func TestRuneFastPaths(t *testing.T) {
 		if got, want := isUpperRune(r), unicode.IsUpper(r); got != want {
 			t.Fatalf("isUpperRune(%U) = %v, want %v", r, got, want)
 		}
-		if got, want := isNonspacingMark(r), unicode.Is(unicode.Mn, r); got != want {
-			t.Fatalf("isNonspacingMark(%U) = %v, want %v", r, got, want)
+		// A letter needsCompose lets by stays NFC, in lower case too.
+		if !needsCompose(r) && unicode.IsLetter(r) && !norm.NFC.IsNormalString(string(lowerRune(r))) {
+			t.Fatalf("needsCompose(%U) is false, but its lower case %U is not NFC", r, lowerRune(r))
+		}
+		if unicode.Is(unicode.Mn, r) && !needsCompose(r) {
+			t.Fatalf("needsCompose(%U), a combining mark, is false", r)
 		}
 		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r); got != want {
 			t.Fatalf("isWordRune(%U) = %v, want %v", r, got, want)

@@ -102,17 +102,12 @@ func isUpperRune(r rune) bool {
 	return unicode.IsUpper(r)
 }
 
-// isNonspacingMark is unicode.Is(unicode.Mn, r) with fast paths.
-func isNonspacingMark(r rune) bool {
-	switch {
-	case r < 0x300:
-		return false
-	case r <= 0x36F:
-		return true
-	case r >= 0x1EA0 && r <= 0x1EFF:
-		return false
-	}
-	return unicode.Is(unicode.Mn, r)
+// needsCompose reports a letter after which a word may not be in NFC once
+// lower-cased: a combining mark, or a letter of another script than Latin
+// ("Ό" U+1FF9 lower-cases to U+1F79, which NFC writes U+03CC). Precomposed
+// Latin letters (Latin-1, Extended-A and -B, the Vietnamese block) stay NFC.
+func needsCompose(r rune) bool {
+	return r >= 0x250 && !(r >= 0x1E00 && r <= 0x1EFF)
 }
 
 // lowerString is strings.ToLower for a word with a capital in it.
@@ -156,16 +151,28 @@ func Tokenize(text string) []Token {
 		switch {
 		case isWordRune(r):
 			kind = Word
-			upper, mark, ascii = isUpperRune(r), isNonspacingMark(r), r < utf8.RuneSelf
+			upper, mark, ascii = isUpperRune(r), needsCompose(r), r < utf8.RuneSelf
 			i += size
 			for i < len(text) {
+				if c := text[i]; c < utf8.RuneSelf {
+					// ASCII letters, most of a Vietnamese word's bytes,
+					// without decoding.
+					if lc := c | 0x20; 'a' <= lc && lc <= 'z' {
+						upper = upper || c <= 'Z'
+						i++
+						continue
+					}
+					if c != '\'' {
+						break
+					}
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[i:])
 				if !isWordRune(r2) && !(r2 == '\'' && i+s2 < len(text) && isLetterAt(text, i+s2)) {
 					break
 				}
 				if r2 >= utf8.RuneSelf {
 					ascii = false
-					mark = mark || isNonspacingMark(r2)
+					mark = mark || needsCompose(r2)
 				}
 				upper = upper || isUpperRune(r2)
 				i += s2
@@ -230,7 +237,7 @@ func NormalizeWord(w string) string {
 	for _, r := range w {
 		if r >= utf8.RuneSelf {
 			ascii = false
-			mark = mark || isNonspacingMark(r)
+			mark = mark || needsCompose(r)
 		}
 		upper = upper || isUpperRune(r)
 	}
@@ -238,7 +245,8 @@ func NormalizeWord(w string) string {
 }
 
 // normalizeWord is NormalizeWord for a word whose letters are known: with
-// a capital (upper), a combining mark (mark), only ASCII (ascii). Most
+// a capital (upper), a letter that needs composing (mark, needsCompose),
+// only ASCII (ascii). Most
 // words are lower case, precomposed: they come back as they are.
 func normalizeWord(w string, upper, mark, ascii bool) string {
 	if ascii {
@@ -254,8 +262,8 @@ func normalizeWord(w string, upper, mark, ascii bool) string {
 		s = lowerString(w)
 	}
 	if mark {
-		// Combining marks (NFD input): compose. Text without them is
-		// already NFC for the scripts this reads.
+		// Combining marks (NFD input) or another script: compose. Latin
+		// text without marks is already NFC.
 		s = norm.NFC.String(s)
 	}
 	return canonicalTone(s)
