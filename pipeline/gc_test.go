@@ -16,8 +16,8 @@ func TestGCSettings(t *testing.T) {
 		limit          int64
 	}{
 		{"build", BuildGC, "", "", 200, 512 << 20},
-		{"extract", ExtractGC, "", "", -1, 512 << 20},
-		{"extract, GOGC set", ExtractGC, "150", "", 77, 512 << 20},
+		{"extract", ExtractGC, "", "", -1, 256 << 20},
+		{"extract, GOGC set", ExtractGC, "150", "", 77, 256 << 20},
 		{"build, GOMEMLIMIT set", BuildGC, "", "1GiB", 200, math.MaxInt64},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
