@@ -36,19 +36,26 @@ func mappedRSS(t *testing.T, path string) int {
 	return total
 }
 
-// After a batch, the store's mapped pages no longer count in the
-// process's resident set.
-func TestReleaseMapped(t *testing.T) {
-	g := testGazetteer(t)
+// gazetteerStore is a bolt store holding the test gazetteer's quads,
+// closed when the test ends.
+func gazetteerStore(t *testing.T) *Store {
+	t.Helper()
 	st, err := Open(filepath.Join(t.TempDir(), "m.db"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	ctx := context.Background()
-	if err := st.ReplaceBatch(ctx, []Change{{Label: "gazetteer", Quads: GazetteerQuads(g)}}); err != nil {
+	t.Cleanup(func() { st.Close() })
+	if err := st.ReplaceBatch(context.Background(), []Change{{Label: "gazetteer", Quads: GazetteerQuads(testGazetteer(t))}}); err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+// After a batch, the store's mapped pages no longer count in the
+// process's resident set.
+func TestReleaseMapped(t *testing.T) {
+	st := gazetteerStore(t)
+	ctx := context.Background()
 	fi, _ := os.Stat(st.path)
 	// Read every quad: the whole file is mapped in.
 	n := 0
@@ -67,16 +74,8 @@ func TestReleaseMapped(t *testing.T) {
 // During a write, the store lets go of its mapped pages once the process
 // holds more of them than its budget.
 func TestWatchMapped(t *testing.T) {
-	g := testGazetteer(t)
-	st, err := Open(filepath.Join(t.TempDir(), "w.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := gazetteerStore(t)
 	ctx := context.Background()
-	if err := st.ReplaceBatch(ctx, []Change{{Label: "gazetteer", Quads: GazetteerQuads(g)}}); err != nil {
-		t.Fatal(err)
-	}
 	read := func() {
 		if err := st.eachQuad(ctx, func(q quad.Quad) error { return nil }); err != nil {
 			t.Fatal(err)
