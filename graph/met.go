@@ -300,27 +300,14 @@ func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, err
 	}
 
 	// The counterparts and places, by id.
-	var offIDs, placeIDs []string
-	var vals []quad.Value
-	seen := map[string]bool{}
-	for _, v := range views {
-		for _, c := range v.participants {
-			if !seen[c] {
-				seen[c] = true
-				offIDs = append(offIDs, c)
-				vals = append(vals, iri(schema.OfficialIRI(c)))
-			}
-		}
+	offIDs := distinct(views, func(v *meetingView) []string { return v.participants })
+	placeIDs := distinct(views, func(v *meetingView) []string { return v.places })
+	vals := make([]quad.Value, 0, len(offIDs)+len(placeIDs))
+	for _, c := range offIDs {
+		vals = append(vals, iri(schema.OfficialIRI(c)))
 	}
-	seen = map[string]bool{}
-	for _, v := range views {
-		for _, pl := range v.places {
-			if !seen[pl] {
-				seen[pl] = true
-				placeIDs = append(placeIDs, pl)
-				vals = append(vals, iri(schema.PlaceIRI(pl)))
-			}
-		}
+	for _, pl := range placeIDs {
+		vals = append(vals, iri(schema.PlaceIRI(pl)))
 	}
 	nodes, err := r.refs(ctx, vals...)
 	if err != nil {
@@ -452,6 +439,21 @@ func cardView(r *reader, n *names, m cgraph.Ref, cards []cgraph.Ref, reporting m
 }
 
 // addText appends s to list unless it is empty or there already.
+// distinct lists the ids list gives for the views, each once, in order.
+func distinct(views []*meetingView, list func(*meetingView) []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range views {
+		for _, id := range list(v) {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
 func addText(list *[]string, s string) {
 	if s != "" && !contains(*list, s) {
 		*list = append(*list, s)
