@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/dipgraph/dipgraph/fact"
 	"html"
 	"os"
 	"path/filepath"
@@ -331,7 +332,7 @@ func TestSameFacts(t *testing.T) {
 }
 
 // facts sums up what an extraction found, without offsets.
-func facts(r *extract.Result) string {
+func facts(r *fact.Result) string {
 	var out []string
 	out = append(out, "published "+r.Published.String())
 	for _, o := range r.Officials {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dipgraph/dipgraph/fact"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 	"github.com/dipgraph/dipgraph/vntext"
@@ -26,72 +27,8 @@ type Options struct {
 	Matched bool
 }
 
-// Sentence is a sentence of the article that evidences a fact: its byte
-// span in the article text and its text.
-type Sentence struct {
-	Start, End int
-	Text       string
-}
-
-// Official is an official named in the article.
-type Official struct {
-	ID      string
-	Name    string
-	Country string
-	// Provisional officials are not in the gazetteer: found by a title.
-	Provisional bool
-	// Role and country a provisional official's title gave.
-	Titles []string
-	// Forms are the ways the article wrote the name.
-	Forms []string
-	// Sentences (indices into Result.Sentences) that name the official.
-	Sentences []int
-}
-
-// Hold is an official–holds–role fact stated by a title beside a name.
-type Hold struct {
-	Official string
-	Role     string
-	Sentence int
-}
-
-// TopicRef is a topic a meeting discussed and the sentence that says so.
-type TopicRef struct {
-	Topic    string
-	Sentence int
-}
-
-// Meeting is a meeting between named officials that the article reports.
-type Meeting struct {
-	Participants []string // official ids, sorted
-	Status       string   // schema.Held or schema.Planned
-	Date         schema.Date
-	Kind         string // meeting kind id
-	Place        string // place id, or ""
-	Topics       []TopicRef
-	// Sentences that report the meeting.
-	Sentences []int
-}
-
-// Result is what one article yields.
-type Result struct {
-	Article   string
-	Published schema.Date
-	Officials []Official
-	Holds     []Hold
-	Meetings  []Meeting
-	Sentences []Sentence
-	// Warnings say what was odd but usable ("date line 2099-01-02 is in
-	// the future; ignored").
-	Warnings []string
-	// Matched are the normalised forms of the gazetteer names and topic
-	// keywords the article matched, for curation ("unused" aliases); only
-	// with Options.Matched.
-	Matched []string
-}
-
 // Extract reads one article. id names it (the file's base name).
-func Extract(g *gazetteer.Gazetteer, id, text string, opt Options) *Result {
+func Extract(g *gazetteer.Gazetteer, id, text string, opt Options) *fact.Result {
 	x := newDoc(g, id, text, opt)
 	x.run()
 	return x.result()
@@ -119,7 +56,7 @@ type doc struct {
 	meets   []*meeting
 	holds   map[[2]string]int // (official, role) → sentence
 	usedSen map[int]int       // sentence → index in Result.Sentences
-	sents   []Sentence
+	sents   []fact.Sentence
 
 	nameAt   []int                         // per token: index of its name match, or -1
 	titleEnd map[int]*gazetteer.TitleMatch // token end → title match ending there
@@ -225,7 +162,7 @@ func (x *doc) sentenceRef(si int) int {
 	s := x.sent[si]
 	start, end := x.toks[s.start].Start, x.toks[s.end-1].End
 	k := len(x.sents)
-	x.sents = append(x.sents, Sentence{Start: start, End: end, Text: strings.TrimSpace(x.text[start:end])})
+	x.sents = append(x.sents, fact.Sentence{Start: start, End: end, Text: strings.TrimSpace(x.text[start:end])})
 	x.usedSen[si] = k
 	return k
 }
@@ -295,12 +232,12 @@ func (x *doc) findDates() {
 	x.res.published = schema.YearDate(year)
 }
 
-func (x *doc) result() *Result {
-	r := &Result{Article: x.id, Published: x.res.published, Warnings: x.warnings}
-	r.Officials = make([]Official, 0, len(x.offs))
+func (x *doc) result() *fact.Result {
+	r := &fact.Result{Article: x.id, Published: x.res.published, Warnings: x.warnings}
+	r.Officials = make([]fact.Official, 0, len(x.offs))
 	for _, o := range x.offs {
 		info := x.offSeen[o]
-		of := Official{ID: o.ID, Name: o.Name, Country: o.Country, Provisional: o.Provisional, Forms: info.forms, Titles: info.titles}
+		of := fact.Official{ID: o.ID, Name: o.Name, Country: o.Country, Provisional: o.Provisional, Forms: info.forms, Titles: info.titles}
 		for _, si := range info.sentences {
 			of.Sentences = append(of.Sentences, x.sentenceRef(si))
 		}
@@ -311,16 +248,22 @@ func (x *doc) result() *Result {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		return x.holds[keys[i]] < x.holds[keys[j]] || x.holds[keys[i]] == x.holds[keys[j]] && keys[i][0] < keys[j][0]
+		if si, sj := x.holds[keys[i]], x.holds[keys[j]]; si != sj {
+			return si < sj
+		}
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
 	})
 	for _, k := range keys {
-		r.Holds = append(r.Holds, Hold{Official: k[0], Role: k[1], Sentence: x.sentenceRef(x.holds[k])})
+		r.Holds = append(r.Holds, fact.Hold{Official: k[0], Role: k[1], Sentence: x.sentenceRef(x.holds[k])})
 	}
 	for _, m := range x.meets {
 		if m.absorbed || len(m.parts) < 2 {
 			continue
 		}
-		mt := Meeting{Status: m.status, Date: m.date, Kind: m.kind, Place: m.place}
+		mt := fact.Meeting{Status: m.status, Date: m.date, Kind: m.kind, Place: m.place}
 		for _, o := range m.parts {
 			mt.Participants = append(mt.Participants, o.ID)
 		}
@@ -329,7 +272,7 @@ func (x *doc) result() *Result {
 			mt.Sentences = append(mt.Sentences, x.sentenceRef(si))
 		}
 		for _, t := range m.topics {
-			mt.Topics = append(mt.Topics, TopicRef{Topic: t.topic, Sentence: x.sentenceRef(t.sent)})
+			mt.Topics = append(mt.Topics, fact.TopicRef{Topic: t.topic, Sentence: x.sentenceRef(t.sent)})
 		}
 		r.Meetings = append(r.Meetings, mt)
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"github.com/dipgraph/dipgraph/fact"
 	"sort"
 	"strings"
 	"sync"
@@ -29,13 +30,13 @@ func defaultGazetteer(t testing.TB) *gazetteer.Gazetteer {
 }
 
 // meetingLine renders a meeting as "a+b status kind date place".
-func meetingLine(m Meeting) string {
+func meetingLine(m fact.Meeting) string {
 	p := append([]string(nil), m.Participants...)
 	sort.Strings(p)
 	return strings.TrimSpace(fmt.Sprintf("%s %s %s %s %s", strings.Join(p, "+"), m.Status, m.Kind, m.Date, m.Place))
 }
 
-func meetingLines(r *Result) []string {
+func meetingLines(r *fact.Result) []string {
 	var out []string
 	for _, m := range r.Meetings {
 		out = append(out, meetingLine(m))
@@ -44,7 +45,7 @@ func meetingLines(r *Result) []string {
 	return out
 }
 
-func holdLines(r *Result) []string {
+func holdLines(r *fact.Result) []string {
 	var out []string
 	for _, h := range r.Holds {
 		out = append(out, h.Official+" "+h.Role)

@@ -631,6 +631,20 @@ func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Offi
 	} else if o.Country != "" {
 		filter(func(c gazetteer.TitleRole) bool { return c.Role.Country == o.Country })
 	}
+	if o.Country != "" {
+		// A role is only ever one of the official's own country: a title
+		// that names no role of it states nothing (no borrowed roles).
+		var own []gazetteer.TitleRole
+		for _, c := range cands {
+			if c.Role.Country == o.Country {
+				own = append(own, c)
+			}
+		}
+		if len(own) == 0 {
+			return nil
+		}
+		cands = own
+	}
 	held := func(c gazetteer.TitleRole, at schema.Date) bool {
 		for _, t := range o.Roles {
 			if t.Role == c.Role.ID && (at.IsZero() || t.Covers(at)) {

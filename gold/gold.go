@@ -5,13 +5,13 @@ package gold
 import (
 	"bytes"
 	"fmt"
+	"github.com/dipgraph/dipgraph/fact"
 	"os"
 	"path/filepath"
 	"sort"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -90,7 +90,7 @@ func Load(path string) (*File, error) {
 // FromResult writes an extraction in the gold format. file is the
 // article's file name; the gazetteer gives names of roles' holders, places
 // and aliases.
-func FromResult(g *gazetteer.Gazetteer, file string, r *extract.Result) Article {
+func FromResult(g *gazetteer.Gazetteer, file string, r *fact.Result) Article {
 	a := Article{File: filepath.Base(file), Published: r.Published.String()}
 	names := map[string]string{}
 	for _, o := range r.Officials {

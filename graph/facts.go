@@ -3,11 +3,11 @@ package graph
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/dipgraph/dipgraph/fact"
 	"sort"
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -29,7 +29,7 @@ func ArticleLabel(id string) string { return schema.ArticleIRI(id) }
 
 // ArticleQuads turns one article's extraction into quads (without label:
 // Replace sets it). file is the article's path as given.
-func ArticleQuads(g *gazetteer.Gazetteer, file string, r *extract.Result) []quad.Quad {
+func ArticleQuads(g *gazetteer.Gazetteer, file string, r *fact.Result) []quad.Quad {
 	var q quads
 	art := schema.ArticleIRI(r.Article)
 	q.add(art, schema.PredType, iri(schema.KindArticle))
@@ -139,7 +139,7 @@ type cardSentence struct {
 	Text string `json:"text"`
 }
 
-func meetingCard(file string, r *extract.Result, m extract.Meeting) string {
+func meetingCard(file string, r *fact.Result, m fact.Meeting) string {
 	c := card{File: file, Kind: m.Kind, Status: m.Status}
 	if !m.Date.IsZero() {
 		c.Date = m.Date.String()

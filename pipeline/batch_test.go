@@ -3,11 +3,11 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/dipgraph/dipgraph/fact"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/graph"
 )
@@ -28,7 +28,7 @@ var someQuads = sync.OnceValue(func() graph.Change {
 // batchChange is a change of n distinct quads under label.
 // The first says the label is an article, as an article's quads do.
 func batchChange(label string, n int) graph.Change {
-	art := graph.ArticleQuads(someGazetteer(), "x.txt", &extract.Result{Article: strings.TrimPrefix(label, "article/")})
+	art := graph.ArticleQuads(someGazetteer(), "x.txt", &fact.Result{Article: strings.TrimPrefix(label, "article/")})
 	qs := append(art[:1:1], someQuads().Quads[:n-1]...)
 	return graph.Change{Label: label, Quads: qs}
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"github.com/dipgraph/dipgraph/fact"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,7 +40,7 @@ func TestSuggestThenResolve(t *testing.T) {
 
 	// Without him: a provisional official who still takes part in the meeting.
 	r := extract.Extract(g, "kanasugi", discoveryArticle, extract.Options{})
-	var prov *extract.Official
+	var prov *fact.Official
 	for i, o := range r.Officials {
 		if o.ID == "kenji-kanasugi" {
 			prov = &r.Officials[i]
@@ -73,7 +74,7 @@ func TestSuggestThenResolve(t *testing.T) {
 		t.Fatalf("the suggested YAML does not load: %v\n%s", err, buf.String())
 	}
 	r2 := extract.Extract(g2, "kanasugi", discoveryArticle, extract.Options{Closed: true})
-	var o2 *extract.Official
+	var o2 *fact.Official
 	for i, o := range r2.Officials {
 		if o.ID == "kenji-kanasugi" {
 			o2 = &r2.Officials[i]

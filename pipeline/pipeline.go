@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/dipgraph/dipgraph/fact"
 	"io"
 	"runtime"
 	"sort"
@@ -52,7 +53,7 @@ type Summary struct {
 // Extracted is one article's extraction.
 type Extracted struct {
 	Path   string
-	Result *extract.Result
+	Result *fact.Result
 	Err    error
 }
 
