@@ -2,11 +2,12 @@ package extract
 
 import (
 	"fmt"
-	"github.com/dipgraph/dipgraph/fact"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/fact"
 
 	"golang.org/x/text/unicode/norm"
 

@@ -1,0 +1,317 @@
+// Participants: which officials around a trigger take part in the meeting
+// it reports — subjects, counterparts, lists, pronouns and anaphors.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// connectors join the names of one group: "A và B", "A, B cũng như C".
+var connectors = map[string]bool{"và": true, ",": true, "cùng": true, "cũng": true, "như": true, "đã": true, "với": true}
+
+// pluralMarkers before a trigger mean one meeting per counterpart ("các
+// cuộc gặp với A, B và C").
+var pluralMarkers = map[string]bool{"các": true, "những": true, "loạt": true, "lượt": true}
+
+func (x *doc) insideMention(ms []*mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.tstart && i < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// group returns the mentions joined to ms[k] by connectors, going forward
+// (dir = 1) or backward (dir = -1).
+func (x *doc) group(ms []*mention, k, dir int) []*mention {
+	out := []*mention{ms[k]}
+	lastJoin := "" // the words of the last join, going forward
+	for j := k + dir; j >= 0 && j < len(ms); j += dir {
+		a, b := ms[j-dir], ms[j]
+		if dir < 0 {
+			a, b = ms[j], ms[j-dir]
+		}
+		ok := true
+		depth := 0
+		for i := a.end; i < b.tstart; i++ {
+			switch w := x.word(i); {
+			case w == "(":
+				depth++
+			case w == ")":
+				depth--
+			case depth > 0 && i-a.end < 5: // "(phải)", "(thứ hai từ trái)"
+			case !connectors[w]:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if b.tstart == a.tstart && b.coref && a.coref {
+			ok = true // "Ngoại trưởng Hàn-Mỹ": two officials in one title
+		} else if !ok || b.tstart < a.end {
+			break
+		}
+		if dir > 0 {
+			join := x.phrase(a.end, b.tstart)
+			if join == "," && strings.Contains(" "+lastJoin+" ", " và ") {
+				// "A và B, ông C còn …": a list puts "và" last; a comma
+				// after it starts another clause.
+				break
+			}
+			out = append(out, ms[j])
+			lastJoin = join
+		} else {
+			out = append([]*mention{ms[j]}, out...)
+			if lastJoin == "" {
+				lastJoin = x.phrase(a.end, b.tstart)
+			}
+		}
+	}
+	// "A, B và C" is a list; "A, ông B khẳng định" is not: a group whose
+	// last join is a bare comma ends before it.
+	if len(out) > 1 && lastJoin == "," && len(out) < 3 && !x.listGoesOn(out[len(out)-1].end) {
+		if dir > 0 {
+			for len(out) > 1 && x.phrase(out[len(out)-2].end, out[len(out)-1].tstart) == "," {
+				out = out[:len(out)-1]
+			}
+		} else {
+			out = out[len(out)-1:]
+		}
+	}
+	return out
+}
+
+// pairAnaphors name the two sides of the last meeting without names.
+var pairAnaphors = [][]string{
+	{"hai", "nhà", "lãnh", "đạo"}, {"lãnh", "đạo", "hai", "nước"}, {"hai", "ông"}, {"hai", "bà"},
+	{"hai", "tổng", "thống"}, {"hai", "ngoại", "trưởng"}, {"hai", "bộ", "trưởng"}, {"hai", "thủ", "tướng"},
+	{"hai", "thứ", "trưởng"}, {"hai", "quan", "chức"}, {"hai", "nước"},
+}
+
+// anaphorMeeting returns the meeting whose two sides "hai nhà lãnh đạo",
+// "Thứ trưởng hai nước" and the like stand for, in the clause before token
+// trig: the last meeting whose participants fit the title of the phrase
+// (leaders for "lãnh đạo"), or the last meeting when the phrase has none.
+func (x *doc) anaphorMeeting(from, trig int) *meeting {
+	at := -1
+	for i := max(from, trig-10); i < trig && at < 0; i++ {
+		for _, a := range pairAnaphors {
+			if x.wordsAre(i, a...) {
+				at = i
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	// The title words around the phrase: "Thứ trưởng hai nước", "hai Ngoại trưởng".
+	var roles []gazetteer.TitleRole
+	leaders := false
+	for k := max(from, at-4); k <= at+2 && k < trig; k++ {
+		if x.wordsAre(k, "lãnh", "đạo") || x.word(k) == "tổng" && x.word(k+1) == "thống" {
+			leaders = true
+		}
+		if end, rs := x.g.TitleHead(x.toks, k); end > k && len(rs) > 0 && roles == nil {
+			roles = rs
+		}
+	}
+	if x.wordsAre(at, "hai", "nước") && roles == nil && !leaders {
+		return nil // "của hai nước": the two countries, not two officials
+	}
+	var last *meeting
+	for k := len(x.meets) - 1; k >= 0; k-- {
+		m := x.meets[k]
+		if m.pending || m.absorbed || len(m.parts) != 2 {
+			continue
+		}
+		if last == nil {
+			last = m
+		}
+		fits := true
+		for _, o := range m.parts {
+			if leaders && !x.isLeader(o, m.date) || !leaders && roles != nil && !x.heldAny(o, roles) {
+				fits = false
+			}
+		}
+		if fits {
+			return m
+		}
+	}
+	if leaders || roles != nil {
+		return nil
+	}
+	return last
+}
+
+// pronounSubject returns a mention of the official last named before
+// sentence si when a bare "ông" or "bà" (not followed by a name) stands in
+// the clause before token trig.
+func (x *doc) pronounSubject(si, trig int) *mention {
+	s := x.sent[si]
+	at := -1
+	for i := max(s.start, trig-8); i < trig; i++ {
+		if honorifics[x.word(i)] && x.word(i) != "ngài" && !(i+1 < len(x.toks) && x.toks[i+1].Upper) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	for k := len(x.mentions) - 1; k >= 0; k-- {
+		if m := x.mentions[k]; m.sent < si && m.sent >= si-2 {
+			return &mention{off: m.off, start: at, end: at + 1, tstart: at, sent: si}
+		}
+	}
+	return nil
+}
+
+// participationWords introduce the participants of an event reported
+// before: "tham dự hội nghị có A, B và C", "đồng chủ trì có A và B".
+var participationWords = [][]string{{"tham", "dự"}, {"tham", "gia"}, {"chủ", "trì"}, {"có", "mặt"}, {"dẫn", "đầu"}, {"gồm"}}
+
+// listedParticipants gives a pending event (reported without names in
+// the last sentences) the officials a sentence lists as taking part.
+func (x *doc) listedParticipants(si int, ms []*mention, lastDay schema.Date) {
+	p := x.pendingEvent()
+	if p == nil || si-p.first > 3 || len(ms) < 2 {
+		return
+	}
+	s := x.sent[si]
+	ok := false
+	for i := s.start; i < ms[0].tstart && !ok; i++ {
+		for _, w := range participationWords {
+			if x.wordsAre(i, w...) {
+				ok = true
+				break
+			}
+		}
+	}
+	if !ok {
+		return
+	}
+	group := x.group(ms, 0, 1)
+	parts := uniqueOfficials(group)
+	if len(parts) < 2 {
+		return
+	}
+	p.pending, p.absorbed = false, true
+	m := &meeting{parts: parts, status: p.status, kind: p.kind, date: p.date, ownDate: p.ownDate, place: p.place,
+		sents: append(append([]int{}, p.sents...), si), first: p.first}
+	if m.date.IsZero() && m.status == schema.Held {
+		m.date = lastDay
+	}
+	x.addMeeting(m)
+}
+
+// countryPair reads "hội nghị thượng đỉnh Mỹ-Triều … tháng 6/2018": a
+// trigger followed by a compound of countries names a meeting between the
+// officials of those countries the sentence names (leaders, for a summit),
+// when each country has exactly one. Only a dated mention counts, so that a
+// passing reference to a meeting already reported adds nothing.
+func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*mention {
+	var ccs []string
+	for i := t.End; i < x.sent[si].end && len(ccs) < 4; i++ {
+		cc, ok := compoundCountries[x.word(i)]
+		if !ok || (i > t.End && !(x.toks[i].Hyphen && !x.toks[i].Space)) {
+			break
+		}
+		ccs = append(ccs, cc)
+	}
+	if len(ccs) < 2 {
+		return nil
+	}
+	pick := func(pool []*mention, cc string) (*mention, int) {
+		var found *mention
+		n := 0
+		for _, m := range pool {
+			if m.off.Country != cc || t.Kind.ID == "summit" && !x.isLeader(m.off, schema.Date{}) {
+				continue
+			}
+			if found == nil || found.off != m.off {
+				n++
+			}
+			found = m
+		}
+		return found, n
+	}
+	var set []*mention
+	for _, cc := range ccs {
+		found, n := pick(ms, cc)
+		if n == 0 && t.Kind.ID == "summit" {
+			// No one of that country here: the article's one leader of it.
+			if m, k := pick(x.mentions, cc); k == 1 {
+				found, n = &mention{off: m.off, start: t.Start, end: t.Start, tstart: t.Start, sent: si}, 1
+			}
+		}
+		if n != 1 {
+			return nil
+		}
+		set = append(set, found)
+	}
+	return set
+}
+
+// inAppositive reports whether token i lies in an aside between the clause
+// start and the trigger: ", người tháp tùng Tổng thống Trump," or "( … )".
+func (x *doc) inAppositive(from, i, trig int) bool {
+	open := -1
+	for k := from; k < trig; k++ {
+		w := x.word(k)
+		switch {
+		case w == "(":
+			open = k
+		case w == ")":
+			if open >= 0 && i > open && i < k {
+				return true
+			}
+			open = -1
+		case w == "," && (x.word(k+1) == "người" || x.word(k+1) == "nhà" || x.wordsAre(k+1, "vốn", "là")):
+			// the aside runs to the next comma (or the limit)
+			e := k + 1
+			for e < trig && x.word(e) != "," {
+				e++
+			}
+			if i > k && i < e {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listGoesOn reports whether a list continues after token i: ", cũng
+// như …", "và …".
+func (x *doc) listGoesOn(i int) bool {
+	if x.word(i) == "," {
+		i++
+	}
+	return x.word(i) == "và" || x.wordsAre(i, "cũng", "như")
+}
+
+func (x *doc) pluralBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if pluralMarkers[x.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+func uniqueOfficials(ms []*mention) []*gazetteer.Official {
+	var out []*gazetteer.Official
+	seen := map[*gazetteer.Official]bool{}
+	for _, m := range ms {
+		if !seen[m.off] {
+			seen[m.off] = true
+			out = append(out, m.off)
+		}
+	}
+	return out
+}

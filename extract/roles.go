@@ -1,0 +1,237 @@
+// Roles: which role a title beside a name states, at the article's date.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// holdsAnyEver reports whether o ever held one of the roles (per the
+// gazetteer).
+func holdsAnyEver(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	for _, t := range o.Roles {
+		for _, r := range roles {
+			if r.Role.ID == t.Role {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isLeader reports whether o was a head of state or a country's leader at
+// the date (or the article's date): presidents, general secretaries,
+// North Korea's leader, Japan's prime minister.
+func (x *doc) isLeader(o *gazetteer.Official, d schema.Date) bool {
+	if d.IsZero() {
+		d = x.res.published
+	}
+	for _, t := range o.Roles {
+		if !d.IsZero() && !t.Covers(d) {
+			continue
+		}
+		if leaderRole(t.Role) {
+			return true
+		}
+	}
+	return false
+}
+
+func leaderRole(id string) bool {
+	switch {
+	case strings.HasSuffix(id, "-vice-president"), strings.Contains(id, "acting"):
+		return false
+	case strings.HasSuffix(id, "-president"), strings.HasSuffix(id, "-general-secretary"),
+		id == "nk-leader", id == "jp-prime-minister", id == "cn-president":
+		return true
+	}
+	return false
+}
+
+// heldAny reports whether o held one of the roles at the article's date, or
+// a mention of o in the article stated one of them.
+func (x *doc) heldAny(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	for _, m := range x.mentions {
+		if m.off == o && m.role != nil {
+			for _, r := range roles {
+				if r.Role == m.role {
+					return true
+				}
+			}
+		}
+	}
+	for _, t := range o.Roles {
+		if !x.res.published.IsZero() && !t.Covers(x.res.published) {
+			continue
+		}
+		for _, r := range roles {
+			if r.Role.ID == t.Role {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// former reports "cựu" (former) before token i.
+func (x *doc) former(i int) bool { return x.word(i-1) == "cựu" }
+
+// rolesBefore returns the roles the title right before token i can name,
+// or nil when an honorific (no title) stands there.
+func (x *doc) rolesBefore(i int) map[string]bool {
+	probe := &mention{start: i, end: i + 1, tstart: i, sent: x.sentOf[i]}
+	x.readTitle(probe)
+	var cands []gazetteer.TitleRole
+	switch {
+	case probe.title != nil:
+		cands = probe.title.Roles
+	case probe.headRoles != nil:
+		cands = probe.headRoles
+	default:
+		return nil
+	}
+	out := map[string]bool{}
+	for _, c := range cands {
+		out[c.Role.ID] = true
+	}
+	return out
+}
+
+// resolveRoles settles the role each titled mention states and records the
+// holds.
+func (x *doc) resolveRoles() {
+	date := x.res.published
+	for k, m := range x.mentions {
+		var cands []gazetteer.TitleRole
+		switch {
+		case m.title != nil:
+			cands = m.title.Roles
+		case m.headRoles != nil:
+			cands = m.headRoles
+		case m.counterpart:
+			if other := x.counterpartOf(k); other != nil {
+				cands = other
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		for _, t := range m.more {
+			if r := pickRole(t.Roles, append(append([]string{}, t.Countries...), m.countries...), m.off, date); r != nil && !m.former {
+				x.addHold(m.off, r, m.sent)
+			}
+		}
+		r := pickRole(cands, m.countries, m.off, date)
+		if r == nil {
+			continue
+		}
+		m.role = r
+		if m.off.Provisional {
+			if info := x.offSeen[m.off]; !contains(info.titles, r.ID) {
+				info.titles = append(info.titles, r.ID)
+			}
+			if m.off.Country == "" {
+				m.off.Country = r.Country
+			}
+		}
+		if !m.former {
+			x.addHold(m.off, r, m.sent)
+		}
+	}
+}
+
+// addHold records that an official holds a role, stated in sentence si
+// (the first sentence that states it).
+func (x *doc) addHold(o *gazetteer.Official, r *gazetteer.Role, si int) {
+	key := [2]string{o.ID, r.ID}
+	if _, ok := x.holds[key]; !ok {
+		x.holds[key] = si
+	}
+}
+
+// counterpartOf returns the title candidates of the official whose
+// counterpart mention k is: the titled official named last before it in the
+// same sentence, else in the article.
+func (x *doc) counterpartOf(k int) []gazetteer.TitleRole {
+	m := x.mentions[k]
+	for j := k - 1; j >= 0; j-- {
+		o := x.mentions[j]
+		if o.off == m.off || o.counterpart {
+			continue
+		}
+		if o.title != nil {
+			return o.title.Roles
+		}
+		if o.headRoles != nil {
+			return o.headRoles
+		}
+	}
+	return nil
+}
+
+// pickRole chooses among the roles a title can name: those of the
+// countries written in or beside the title (else of the official's
+// country), then the one the official held at the date, else the only or
+// first one left.
+func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Official, date schema.Date) *gazetteer.Role {
+	filter := func(keep func(gazetteer.TitleRole) bool) {
+		var out []gazetteer.TitleRole
+		for _, c := range cands {
+			if keep(c) {
+				out = append(out, c)
+			}
+		}
+		if len(out) > 0 {
+			cands = out
+		}
+	}
+	if len(countries) > 0 {
+		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Role.Country) })
+	} else if o.Country != "" {
+		filter(func(c gazetteer.TitleRole) bool { return c.Role.Country == o.Country })
+	}
+	if o.Country != "" {
+		// A role is only ever one of the official's own country: a title
+		// that names no role of it states nothing (no borrowed roles).
+		var own []gazetteer.TitleRole
+		for _, c := range cands {
+			if c.Role.Country == o.Country {
+				own = append(own, c)
+			}
+		}
+		if len(own) == 0 {
+			return nil
+		}
+		cands = own
+	}
+	held := func(c gazetteer.TitleRole, at schema.Date) bool {
+		for _, t := range o.Roles {
+			if t.Role == c.Role.ID && (at.IsZero() || t.Covers(at)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range cands {
+		if held(c, date) {
+			return c.Role
+		}
+	}
+	if len(countries) == 0 && o.Country == "" && len(cands) > 1 {
+		return nil
+	}
+	for _, c := range cands {
+		if held(c, schema.Date{}) {
+			return c.Role
+		}
+	}
+	if len(o.Roles) > 0 && len(cands) > 1 {
+		// A known official, a title that fits none of their tenures and
+		// several readings: do not guess.
+		return nil
+	}
+	return cands[0].Role
+}

@@ -1,0 +1,117 @@
+// Status and dates: whether a meeting is held or planned, and when.
+
+package extract
+
+import (
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// plannedMarkers announce a meeting that has not happened yet.
+var plannedMarkers = [][]string{
+	{"dự", "kiến"}, {"sẽ"}, {"có", "kế", "hoạch"}, {"dự", "định"}, {"sắp"}, {"lên", "kế", "hoạch"},
+	{"chuẩn", "bị"}, {"kế", "hoạch"}, {"nhất", "trí", "tổ", "chức"},
+}
+
+// dateAfter returns the first date written after token i in the
+// sentence, outside asides and subordinate clauses.
+func (x *doc) dateAfter(si, i int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
+	for k, e := range dates {
+		if e.start >= i && !e.subordinate && !vals[k].IsZero() && !x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) {
+			return vals[k], true
+		}
+	}
+	return schema.Date{}, false
+}
+
+// announcedAfter reports a meeting named as a coming event: "trước thềm
+// Hội nghị thượng đỉnh Hàn-Mỹ", "… Hàn-Mỹ dự kiến diễn ra".
+func (x *doc) announcedAfter(t gazetteer.TriggerMatch) bool {
+	if x.wordsAre(t.Start-2, "trước", "thềm") || x.wordsAre(t.Start-1, "thềm") {
+		return true
+	}
+	for i := t.End; i < t.End+8 && i < len(x.toks); i++ {
+		if x.word(i) == "sẽ" || x.wordsAre(i, "dự", "kiến") || x.wordsAre(i, "sắp", "tới") {
+			return true
+		}
+		if x.word(i) == "," || x.word(i) == "." {
+			break
+		}
+	}
+	return false
+}
+
+// status reads whether a meeting is announced for the future: a planned
+// marker between the subject and the trigger ("dự kiến có các cuộc gặp"),
+// or "sắp tới" right after it.
+func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) string {
+	from := max(x.sent[si].start, t.Start-8)
+	if len(subjects) > 0 {
+		if e := subjects[len(subjects)-1].end; e <= t.Start {
+			from = e
+		}
+	}
+	// "sau hội nghị thượng đỉnh với ông Trump, ông Kim sẽ …": a meeting in
+	// a time clause takes the sentence's tense.
+	if w := x.word(t.Start - 1); w == "sau" || w == "trước" {
+		from = x.sent[si].start
+		for i := t.End; i < x.sent[si].end; i++ {
+			if x.word(i) == "sẽ" || x.wordsAre(i, "dự", "kiến") {
+				return schema.Planned
+			}
+		}
+	}
+	for i := from; i < t.Start; i++ {
+		for _, mk := range plannedMarkers {
+			if x.wordsAre(i, mk...) {
+				return schema.Planned
+			}
+		}
+	}
+	if x.wordsAre(t.End, "sắp", "tới") || x.wordsAre(t.End, "tới", "đây") {
+		return schema.Planned
+	}
+	return schema.Held
+}
+
+// nearestDate picks the date written closest to the trigger in its
+// sentence, leaving out dates of subordinate clauses.
+func (x *doc) nearestDate(si, a, b int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
+	best, bestDist := -1, 1<<30
+	for k, e := range dates {
+		if e.subordinate || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) ||
+			x.word(e.start-1) == "tức" || x.word(e.start-2) == "tức" || x.word(e.start-3) == "tức" {
+			// "chiều 25/9 (giờ địa phương), tức rạng sáng 26/9 giờ Việt
+			// Nam": the restated date is not another one.
+			// "…, người đang có chuyến thăm Việt Nam từ 19 đến 21/11": the
+			// date of an aside is not the meeting's.
+			continue
+		}
+		d := 0
+		switch {
+		case e.end <= a:
+			d = a - e.end
+		case e.start >= b:
+			d = e.start - b
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best < 0 {
+		return schema.Date{}, false
+	}
+	return vals[best], true
+}
+
+// plannedAfter reports a planned marker within a few words after token i.
+func (x *doc) plannedAfter(i int) bool {
+	for k := i; k < i+4 && k < len(x.toks); k++ {
+		for _, mk := range plannedMarkers {
+			if x.wordsAre(k, mk...) {
+				return true
+			}
+		}
+	}
+	return false
+}
