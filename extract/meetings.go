@@ -30,6 +30,8 @@ type topicRef struct {
 // kindRank orders kinds from the least to the most specific.
 var kindRank = map[string]int{"talks": 0, "phone-call": 1, "consultation": 2, "summit": 3}
 
+// findMeetings reads each sentence's triggers and the officials around
+// them, then settles each meeting's status by its date.
 func (x *doc) findMeetings() {
 	x.abbreviationTriggers()
 	// Which tokens start a trigger: bit 1 any, bit 2 one that counts
@@ -58,13 +60,13 @@ func (x *doc) findMeetings() {
 			vals[k] = x.res.resolve(e)
 			x.res.note(e, vals[k])
 		}
-		used := map[*mention]bool{}
+		c := &clause{si: si, ms: ms, dates: dates, vals: vals, lastDay: lastDay, used: map[*mention]bool{}}
 		before := len(x.meets)
 		for _, t := range x.sc.Triggers {
 			if t.Start < s.start || t.Start >= s.end || x.insideMention(ms, t.Start) || t.Direct && x.compoundBefore(t.Start) {
 				continue
 			}
-			x.meetingAt(si, t, ms, used, dates, vals, lastDay)
+			x.meetingAt(c, t)
 		}
 		x.upgradeKinds(si, before)
 		if len(x.meets) == before {
@@ -150,26 +152,100 @@ func (x *doc) upgradeKinds(si, before int) {
 	}
 }
 
+// clause is one sentence as the meeting readers see it: its mentions, its
+// dates resolved in order, the last day-precision date before it, and the
+// mentions already taken as counterparts by its earlier triggers.
+type clause struct {
+	si      int
+	ms      []*mention
+	dates   []dateExpr
+	vals    []schema.Date
+	lastDay schema.Date
+	used    map[*mention]bool
+}
+
+// site is one trigger in its sentence, being read: the connector that
+// introduces the counterparts ("với", "giữa"), the counterparts (objects)
+// and the subjects, and from them the participant sets of the meetings it
+// reports.
+type site struct {
+	x *doc
+	c *clause
+	s sentence
+	t gazetteer.TriggerMatch
+
+	conn         string // "với", "giữa" or ""
+	connAt       int
+	objects      []*mention
+	subjects     []*mention
+	subjectAfter bool // the subject follows the meeting phrase
+}
+
 // meetingAt reads the meeting a trigger reports, if any.
-func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used map[*mention]bool,
-	dates []dateExpr, vals []schema.Date, lastDay schema.Date) {
-	s := x.sent[si]
-	// "với" or "giữa" shortly after the trigger introduces the counterparts.
-	// ("đã có cuộc điện đàm kéo dài 35 phút với …"), before any clause
-	// break, name or other trigger.
-	conn, connAt := "", -1
-	for k := t.End; !t.Direct && k < s.end && k <= t.End+14; k++ {
-		if w := x.word(k); w == "với" || w == "giữa" {
-			conn, connAt = w, k
-			break
-		}
-		if w := x.word(k); w == "." || w == ";" || w == ":" || x.insideMention(ms, k) || x.nonDirectTriggerAt(k) {
-			break
+func (x *doc) meetingAt(c *clause, t gazetteer.TriggerMatch) {
+	st := &site{x: x, c: c, s: x.sent[c.si], t: t, connAt: -1}
+	st.findConnector()
+	if !st.findObjects() {
+		return
+	}
+	st.findSubjects()
+	sets := st.participantSets()
+	date, ownDate := st.when()
+	place := x.placeNear(c.si, t.Start, c.ms)
+	pairMode := false
+	if len(sets) == 0 && !st.s.furniture {
+		if _, dated := x.dateAfter(c.si, t.End, c.dates, c.vals); dated {
+			if set := x.countryPair(c.si, t, c.ms); set != nil {
+				sets = append(sets, set)
+				pairMode = true
+			}
 		}
 	}
-	var objects []*mention
+	if pairMode {
+		// "hội nghị thượng đỉnh Mỹ-Triều … hồi tháng 6/2018": the date that
+		// follows the named meeting.
+		date, ownDate = x.dateAfter(c.si, t.End, c.dates, c.vals)
+	}
+	if len(sets) == 0 && len(c.ms) < 2 && !st.s.furniture {
+		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
+		// officials of the last meeting, met again (or before).
+		if last := x.anaphorMeeting(st.s.start, t.Start); last != nil {
+			sets = append(sets, nil)
+			for _, o := range last.parts {
+				sets[0] = append(sets[0], &mention{off: o})
+			}
+		}
+	}
+	if len(sets) == 0 {
+		st.pend(date, ownDate, place)
+		return
+	}
+	st.record(sets, date, ownDate, place, pairMode)
+}
+
+// findConnector finds "với" or "giữa" shortly after the trigger, which
+// introduces the counterparts ("đã có cuộc điện đàm kéo dài 35 phút với
+// …"), before any clause break, name or other trigger.
+func (st *site) findConnector() {
+	x, t := st.x, st.t
+	for k := t.End; !t.Direct && k < st.s.end && k <= t.End+14; k++ {
+		if w := x.word(k); w == "với" || w == "giữa" {
+			st.conn, st.connAt = w, k
+			return
+		}
+		if w := x.word(k); w == "." || w == ";" || w == ":" || x.insideMention(st.c.ms, k) || x.nonDirectTriggerAt(k) {
+			return
+		}
+	}
+}
+
+// findObjects finds the counterparts: the group of officials after the
+// connector, or right after the trigger. It reports false when a direct
+// trigger ("gặp", "tiếp") has none, so reports no meeting.
+func (st *site) findObjects() bool {
+	x, t, conn, connAt := st.x, st.t, st.conn, st.connAt
 	objFrom := -1
-	for k, m := range ms {
+	for k, m := range st.c.ms {
 		switch {
 		case conn == "với" && m.tstart > connAt && m.tstart <= connAt+20 && !x.breakBetween(connAt, m.tstart),
 			conn == "giữa" && m.tstart > connAt && (m.tstart <= connAt+2 || m.tstart <= connAt+4 && honorifics[x.word(connAt+1)] && (x.word(connAt+2) == "và" || x.word(connAt+2) == "với")),
@@ -182,53 +258,66 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		}
 	}
 	if t.Direct && objFrom < 0 {
-		return
-	}
-	if objFrom >= 0 {
-		objects = x.group(ms, objFrom, 1)
-	}
-	inObjects := func(m *mention) bool {
-		for _, o := range objects {
-			if o == m {
-				return true
-			}
-		}
 		return false
 	}
-	// The subject: the last official before the trigger not already a
-	// counterpart in this sentence, with those joined to it; else the
-	// first one after the counterparts ("Tại cuộc gặp với B, ông A …").
-	var subjects []*mention
+	if objFrom >= 0 {
+		st.objects = x.group(st.c.ms, objFrom, 1)
+	}
+	return true
+}
+
+func (st *site) inObjects(m *mention) bool {
+	for _, o := range st.objects {
+		if o == m {
+			return true
+		}
+	}
+	return false
+}
+
+// findSubjects finds the subject: the last official before the trigger not
+// already a counterpart in this sentence, with those joined to it; else the
+// first one after the counterparts ("Tại cuộc gặp với B, ông A …"); else a
+// bare pronoun standing for the official last named.
+func (st *site) findSubjects() {
+	x, t, ms := st.x, st.t, st.c.ms
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.end <= t.Start && !used[m] && !inObjects(m) && !x.inAppositive(s.start, m.tstart, t.Start) {
-			subjects = x.group(ms, k, -1)
+		if m.end <= t.Start && !st.c.used[m] && !st.inObjects(m) && !x.inAppositive(st.s.start, m.tstart, t.Start) {
+			st.subjects = x.group(ms, k, -1)
 			break
 		}
 	}
-	subjectAfter := false
-	if len(subjects) == 0 && len(objects) > 0 && (conn == "với" || t.Direct) {
-		last := objects[len(objects)-1]
+	if len(st.subjects) == 0 && len(st.objects) > 0 && (st.conn == "với" || t.Direct) {
+		last := st.objects[len(st.objects)-1]
 		for k, m := range ms {
-			if m.start >= last.end && !used[m] {
-				subjects = x.group(ms, k, 1)
-				subjectAfter = true
+			if m.start >= last.end && !st.c.used[m] {
+				st.subjects = x.group(ms, k, 1)
+				st.subjectAfter = true
 				break
 			}
 		}
 	}
-	if len(subjects) == 0 && len(objects) > 0 && (conn != "" || t.Direct) {
+	if len(st.subjects) == 0 && len(st.objects) > 0 && (st.conn != "" || t.Direct) {
 		// "ông sẽ có cuộc gặp thượng đỉnh với …": a bare pronoun stands
 		// for the official last named before this sentence.
-		if p := x.pronounSubject(si, t.Start); p != nil && !inObjects(p) {
-			subjects = []*mention{p}
+		if p := x.pronounSubject(st.c.si, t.Start); p != nil && !st.inObjects(p) {
+			st.subjects = []*mention{p}
 		}
 	}
+}
+
+// participantSets are the meetings the trigger reports, as mention sets:
+// one of all ("giữa A và B", "A gặp B"), one per counterpart after a
+// plural ("các cuộc gặp với A, B và C"), or the group of subjects or
+// objects alone ("A và B đã hội đàm").
+func (st *site) participantSets() [][]*mention {
+	x, t, objects, subjects := st.x, st.t, st.objects, st.subjects
 	var sets [][]*mention
 	switch {
-	case conn == "giữa":
+	case st.conn == "giữa":
 		all := objects
-		if honorifics[x.word(connAt+1)] && connAt+2 < len(x.toks) && !x.toks[connAt+2].Upper && len(subjects) > 0 {
+		if honorifics[x.word(st.connAt+1)] && st.connAt+2 < len(x.toks) && !x.toks[st.connAt+2].Upper && len(subjects) > 0 {
 			// "giữa ông và Nhà lãnh đạo Triều Tiên Kim Jong Un": the pronoun
 			// is the sentence's subject.
 			all = append([]*mention{subjects[len(subjects)-1]}, all...)
@@ -237,7 +326,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			all = append(all, subjects[len(subjects)-1])
 		}
 		sets = append(sets, all)
-	case conn == "với" || t.Direct || len(objects) > 0 && objects[0].tstart == t.End && len(subjects) > 0:
+	case st.conn == "với" || t.Direct || len(objects) > 0 && objects[0].tstart == t.End && len(subjects) > 0:
 		if len(objects) == 0 || len(subjects) == 0 {
 			break
 		}
@@ -260,58 +349,47 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 			sets = append(sets, objects)
 		}
 	}
-	hi := t.End
-	if len(objects) > 0 && objects[len(objects)-1].end > hi {
-		hi = objects[len(objects)-1].end // "… với Thủ tướng Abe vào ngày 24/12"
+	return sets
+}
+
+// when is the meeting's date: the one written nearest the meeting phrase,
+// whether it was written in this sentence.
+func (st *site) when() (schema.Date, bool) {
+	hi := st.t.End
+	if n := len(st.objects); n > 0 && st.objects[n-1].end > hi {
+		hi = st.objects[n-1].end // "… với Thủ tướng Abe vào ngày 24/12"
 	}
-	date, ownDate := x.nearestDate(si, t.Start, hi, dates, vals)
-	if x.backReference(t) {
+	if st.x.backReference(st.t) {
 		// "Tại cuộc gặp, …": the meeting just reported; its date is not
 		// the one of whatever else the sentence tells.
-		date, ownDate = schema.Date{}, false
+		return schema.Date{}, false
 	}
-	place := x.placeNear(si, t.Start, ms)
-	kind := t.Kind.ID
-	generic := genericTriggers[x.phrase(t.Start, t.End)]
-	pairMode := false
-	if len(sets) == 0 && !x.sent[si].furniture {
-		if _, dated := x.dateAfter(si, t.End, dates, vals); dated {
-			if set := x.countryPair(si, t, ms); set != nil {
-				sets = append(sets, set)
-				pairMode = true
-			}
-		}
-	}
-	if pairMode {
-		// "hội nghị thượng đỉnh Mỹ-Triều … hồi tháng 6/2018": the date that
-		// follows the named meeting.
-		date, ownDate = x.dateAfter(si, t.End, dates, vals)
-	}
-	if len(sets) == 0 && len(ms) < 2 && !x.sent[si].furniture {
-		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
-		// officials of the last meeting, met again (or before).
-		if last := x.anaphorMeeting(s.start, t.Start); last != nil {
-			sets = append(sets, nil)
-			for _, o := range last.parts {
-				sets[0] = append(sets[0], &mention{off: o})
-			}
-		}
-	}
-	if len(sets) == 0 {
-		// An event reported without names ("Hàn Quốc và Mỹ ngày 16/12 đã
-		// tiến hành cuộc tham vấn") waits for the next sentences to name
-		// its participants; only one, dated, before any meeting.
-		if !t.Direct && !x.sent[si].furniture && ownDate && len(x.realMeetings()) == 0 && x.pendingEvent() == nil {
-			for _, o := range x.sc.Triggers {
-				if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] && !x.referenceBefore(o.Start) {
-					kind = o.Kind.ID
-				}
-			}
-			x.meets = append(x.meets, &meeting{pending: true, kind: kind, date: date, ownDate: ownDate,
-				place: place, sents: []int{si}, first: si, status: x.status(si, t, nil)})
-		}
+	return st.x.nearestDate(st.c.si, st.t.Start, hi, st.c.dates, st.c.vals)
+}
+
+// pend keeps an event reported without names ("Hàn Quốc và Mỹ ngày 16/12
+// đã tiến hành cuộc tham vấn") for the next sentences to name its
+// participants; only one, dated, before any meeting.
+func (st *site) pend(date schema.Date, ownDate bool, place string) {
+	x, t, s := st.x, st.t, st.s
+	if t.Direct || s.furniture || !ownDate || len(x.realMeetings()) > 0 || x.pendingEvent() != nil {
 		return
 	}
+	kind := t.Kind.ID
+	for _, o := range x.sc.Triggers {
+		if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] && !x.referenceBefore(o.Start) {
+			kind = o.Kind.ID
+		}
+	}
+	x.meets = append(x.meets, &meeting{pending: true, kind: kind, date: date, ownDate: ownDate,
+		place: place, sents: []int{st.c.si}, first: st.c.si, status: x.status(st.c.si, t, nil)})
+}
+
+// record adds a meeting for each participant set, with its status, and
+// lets it take over an event pending from the sentences before.
+func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place string, pairMode bool) {
+	x, t, si := st.x, st.t, st.c.si
+	generic := genericTriggers[x.phrase(t.Start, t.End)]
 	for _, set := range sets {
 		parts := uniqueOfficials(set)
 		if len(parts) < 2 {
@@ -322,12 +400,12 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		}
 		x.reporting[t.Start] = true
 		for _, m := range set {
-			if inObjects(m) {
-				used[m] = true
+			if st.inObjects(m) {
+				st.c.used[m] = true
 			}
 		}
-		status := x.status(si, t, subjects)
-		if subjectAfter && x.plannedAfter(subjects[len(subjects)-1].end) {
+		status := x.status(si, t, st.subjects)
+		if st.subjectAfter && x.plannedAfter(st.subjects[len(st.subjects)-1].end) {
 			// "Ngoài hội nghị ba bên với A và B, ông Moon còn dự kiến …":
 			// the subject's verb, after the meeting phrase, tells the tense.
 			status = schema.Planned
@@ -335,7 +413,7 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 		if pairMode && x.announcedAfter(t) {
 			status = schema.Planned
 		}
-		m := &meeting{parts: parts, status: status, kind: kind, date: date, ownDate: ownDate, place: place,
+		m := &meeting{parts: parts, status: status, kind: t.Kind.ID, date: date, ownDate: ownDate, place: place,
 			sents: []int{si}, first: si, generic: generic, trig: t.Start}
 		if p := x.pendingEvent(); p != nil {
 			p.pending = false // the next meeting takes it or it lapses
@@ -351,10 +429,8 @@ func (x *doc) meetingAt(si int, t gazetteer.TriggerMatch, ms []*mention, used ma
 				}
 			}
 		}
-		if !ownDate && status == schema.Held {
-			if m.date.IsZero() {
-				m.date = lastDay
-			}
+		if !ownDate && status == schema.Held && m.date.IsZero() {
+			m.date = st.c.lastDay
 		}
 		x.addMeeting(m)
 	}

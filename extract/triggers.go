@@ -14,8 +14,6 @@ import (
 // an earlier sentence reported without names.
 var genericTriggers = map[string]bool{"đồng chủ trì": true, "cuộc họp": true, "cuộc gặp": true, "buổi họp": true, "buổi gặp": true, "cuộc hội đàm": true, "buổi hội đàm": true, "hội đàm": true, "họp": true}
 
-// findMeetings reads each sentence's triggers and the officials around
-// them.
 // abbreviationTriggers adds, as triggers, the abbreviations an article
 // defines for a kind of meeting: "Hội nghị Tham vấn An ninh thường niên
 // (SCM)" makes a later "SCM" report a consultation.
