@@ -124,6 +124,7 @@ func (x *doc) run() {
 	x.resolveRoles()
 	x.titleOnlyMentions()
 	x.findMeetings()
+	x.settleKinds()
 	x.assignTopics()
 	x.settlePlaces()
 }

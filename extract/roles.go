@@ -3,8 +3,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -36,17 +34,6 @@ func (x *doc) isLeader(o *gazetteer.Official, d schema.Date) bool {
 		if leaderRole(t.Role) {
 			return true
 		}
-	}
-	return false
-}
-
-func leaderRole(id string) bool {
-	switch {
-	case strings.HasSuffix(id, "-vice-president"), strings.Contains(id, "acting"):
-		return false
-	case strings.HasSuffix(id, "-president"), strings.HasSuffix(id, "-general-secretary"),
-		id == "nk-leader", id == "jp-prime-minister", id == "cn-president":
-		return true
 	}
 	return false
 }

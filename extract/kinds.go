@@ -1,0 +1,89 @@
+// Kinds by who meets: an in-person meeting of heads of state or
+// government is a summit whatever word reports it; a "summit" word over a
+// meeting of officials who are not all leaders is talks. Calls stay calls.
+
+package extract
+
+import (
+	"strings"
+
+	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/schema"
+)
+
+// settleKinds gives each meeting the kind its participants make.
+func (x *doc) settleKinds() {
+	for _, m := range x.meets {
+		if m.pending || m.absorbed || len(m.parts) < 2 || m.kind == "phone-call" {
+			continue
+		}
+		leaders, known := 0, 0
+		for _, o := range m.parts {
+			switch {
+			case x.leaderAt(o, m.date):
+				leaders++
+				known++
+			case x.roleKnownAt(o, m.date):
+				known++
+			}
+		}
+		switch {
+		case leaders == len(m.parts):
+			m.kind = "summit"
+		case m.kind == "summit" && known == len(m.parts):
+			m.kind = "talks"
+		}
+	}
+}
+
+// leaderAt reports whether o was a head of state or government at d (the
+// article's date when d is unknown), by the gazetteer's tenures or by a
+// title the article gives o.
+func (x *doc) leaderAt(o *gazetteer.Official, d schema.Date) bool {
+	if x.isLeader(o, d) {
+		return true
+	}
+	for _, m := range x.mentions {
+		if m.off == o && m.role != nil && !m.former && leaderRole(m.role.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleKnownAt reports whether anything says which office o held at d: a
+// tenure covering it or a title in the article.
+func (x *doc) roleKnownAt(o *gazetteer.Official, d schema.Date) bool {
+	if d.IsZero() {
+		d = x.res.published
+	}
+	for _, t := range o.Roles {
+		if d.IsZero() || t.Covers(d) {
+			return true
+		}
+	}
+	for _, m := range x.mentions {
+		if m.off == o && m.role != nil && !m.former {
+			return true
+		}
+	}
+	return false
+}
+
+// leaderRole reports whether a role id names a head of state or
+// government.
+func leaderRole(id string) bool {
+	for _, not := range []string{"vice-", "deputy-", "acting", "assembly", "senate", "parliament", "council", "chamber",
+		"cpp-", "commission", "committee", "secretary-general", "congress", "party-secretary"} {
+		if strings.Contains(id, not) {
+			return false
+		}
+	}
+	for _, suf := range []string{"-president", "-prime-minister", "-premier", "-king", "-general-secretary", "-leader",
+		"-first-secretary", "-chancellor", "-sultan", "-emperor"} {
+		if strings.HasSuffix(id, suf) {
+			return true
+		}
+	}
+	return false
+}
