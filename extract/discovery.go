@@ -93,9 +93,13 @@ func (x *doc) provisional(i int) *mention {
 	if probe.title == nil && !probe.counterpart {
 		return nil
 	}
-	end := i
-	for end < len(x.toks) && end-i < 5 {
+	end, words := i, 0
+	for end < len(x.toks) && words < 5 {
 		t := x.toks[end]
+		if x.initialAt(end) {
+			end += 2 // "S. Jaishankar", "A. K. Abdul Momen"
+			continue
+		}
 		if t.Kind != vntext.Word || x.nameAt[end] >= 0 || x.inTitle[end] || x.sentOf[end] != probe.sent {
 			break
 		}
@@ -106,13 +110,13 @@ func (x *doc) provisional(i int) *mention {
 			break
 		}
 		end++
+		words++
 	}
-	words := end - i
-	if words < 2 || words > 4 {
+	if words < 1 || words > 4 || words == 1 && end-i < 3 {
 		return nil
 	}
 	name := strings.TrimSpace(x.text[x.toks[i].Start:x.toks[end-1].End])
-	if !looksLikeName(name) {
+	if !looksLikeName(name) || !x.personName(i, end) {
 		return nil
 	}
 	country := ""
@@ -157,11 +161,82 @@ func looksLikeName(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsMark(r) || r == ' ' || r == '-' || r == '\u00a0' || r == '\'') {
+		if !(unicode.IsLetter(r) || unicode.IsMark(r) || r == ' ' || r == '-' || r == '\u00a0' || r == '\'' || r == '.') {
 			return false
 		}
 	}
 	return utf8.RuneCountInString(s) >= 4
+}
+
+// initialAt reports an initial at token i: one capital letter and a dot.
+func (x *doc) initialAt(i int) bool {
+	if i+1 >= len(x.toks) || x.word(i+1) != "." || !x.toks[i].Upper {
+		return false
+	}
+	return utf8.RuneCountInString(x.toks[i].Norm) == 1 && i+2 < len(x.toks) && x.toks[i+2].Upper
+}
+
+// personName tests whether the capitalised words [i, end) are a person's
+// name: no word is an institution, place or country word; no word is an
+// acronym; a name in Vietnamese letters starts with a Vietnamese or
+// Sino-Vietnamese family name and has one syllable a word.
+func (x *doc) personName(i, end int) bool {
+	var words []string
+	for k := i; k < end; k++ {
+		if x.toks[k].Kind != vntext.Word {
+			continue
+		}
+		w := x.word(k)
+		raw := x.text[x.toks[k].Start:x.toks[k].End]
+		if notNameWords[w] || compoundCountries[w] != "" && k == i {
+			return false
+		}
+		if n := utf8.RuneCountInString(raw); n >= 2 && strings.ToUpper(raw) == raw {
+			return false // "AMM", "ASEAN": an acronym
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return false
+	}
+	name := x.text[x.toks[i].Start:x.toks[end-1].End]
+	if vietnameseName(name) {
+		if !vnSurnames[words[0]] {
+			return false
+		}
+		for _, w := range words {
+			if strings.ContainsAny(w, "-") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// notNameWords begin or make up names of institutions, places and groups,
+// never of a person: "Sở Ngoại vụ", "St Vincent", "Liên hợp quốc".
+var notNameWords = map[string]bool{
+	"bộ": true, "sở": true, "ban": true, "ủy": true, "uỷ": true, "ubnd": true, "hđnd": true, "đảng": true, "quốc": true, "hội": true,
+	"viện": true, "tỉnh": true, "thành": true, "phố": true, "huyện": true, "nhà": true, "liên": true, "hợp": true,
+	"cộng": true, "hòa": true, "đại": true, "học": true, "trường": true, "đoàn": true, "quân": true,
+	"st": true, "saint": true, "san": true, "santa": true, "port": true, "new": true, "north": true, "south": true,
+	"ngoại": true, "giao": true, "chính": true, "phủ": true, "nhân": true, "dân": true, "phòng": true,
+	"hiệp": true, "tổ": true, "chức": true, "trung": true, "tâm": true, "công": true, "ty": true,
+	"khu": true, "vực": true, "châu": true, "biển": true, "sông": true, "núi": true, "đông": true, "tây": true,
+}
+
+// vnSurnames are the Vietnamese and Sino-Vietnamese family names that
+// begin a name written in Vietnamese letters.
+var vnSurnames = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields("nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đinh đào " +
+		"trương lương mai cao tạ lâm trịnh đoàn vương triệu lưu tôn tập ngụy đổng hà chu tống mã la quách tiêu " +
+		"lục kim khổng mạnh hứa tào hàn thái tăng giang uông diêm tần tề từ viên văn thẩm hầu phó bành lôi điền " +
+		"hạ kiều lỗ nghiêm âu mạc thân chung lã lữ khúc đàm lưu doãn kha tưởng thường vi nhan trình quan " +
+		"phùng hứa tất lục châu nông lò hứa đồng giáp thạch khương ninh quản sầm tô lại") {
+		vnSurnames[s] = true
+	}
 }
 
 // provisionalOfficial returns the provisional official for a name, one per

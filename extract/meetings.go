@@ -330,7 +330,7 @@ func (st *site) participantSets() [][]*mention {
 		if len(objects) == 0 || len(subjects) == 0 {
 			break
 		}
-		if x.pluralBefore(t.Start) && len(subjects) == 1 {
+		if len(subjects) == 1 && len(objects) > 1 && x.oneByOne(t, st.connAt) {
 			for _, o := range objects {
 				sets = append(sets, []*mention{subjects[0], o})
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // connectors join the names of one group: "A và B", "A, B cũng như C".
@@ -45,6 +46,10 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 			case w == ")":
 				depth--
 			case depth > 0 && i-a.end < 5: // "(phải)", "(thứ hai từ trái)"
+			case (w == "," || w == "và") && x.unresolvedItem(i+1, b.tstart) > i+1:
+				// "A, Bộ trưởng Ngoại giao Na Uy E. Soreide, B": a titled
+				// name the gazetteer does not know is an item of the list.
+				i = x.unresolvedItem(i+1, b.tstart) - 1
 			case !connectors[w]:
 				ok = false
 			}
@@ -304,6 +309,31 @@ func (x *doc) pluralBefore(i int) bool {
 	return false
 }
 
+// oneByOne reports a trigger that reports one meeting per counterpart:
+// a plural before it ("các cuộc gặp với A, B"), "lần lượt" (in turn)
+// around it, or a bilateral word in or right after it ("gặp song phương
+// với A, B và C", "hội đàm riêng với từng …").
+func (x *doc) oneByOne(t gazetteer.TriggerMatch, connAt int) bool {
+	if x.pluralBefore(t.Start) {
+		return true
+	}
+	for k := max(t.Start-4, 0); k < t.Start; k++ {
+		if x.wordsAre(k, "lần", "lượt") {
+			return true
+		}
+	}
+	end := t.End
+	if connAt > end {
+		end = connAt
+	}
+	for k := t.Start; k <= end+1 && k < len(x.toks); k++ {
+		if x.wordsAre(k, "song", "phương") || x.wordsAre(k, "lần", "lượt") || x.word(k) == "từng" || x.word(k) == "riêng" {
+			return true
+		}
+	}
+	return false
+}
+
 func uniqueOfficials(ms []*mention) []*gazetteer.Official {
 	var out []*gazetteer.Official
 	seen := map[*gazetteer.Official]bool{}
@@ -314,4 +344,35 @@ func uniqueOfficials(ms []*mention) []*gazetteer.Official {
 		}
 	}
 	return out
+}
+
+// unresolvedItem returns the end of a list item at token i that names an
+// official the text does not resolve: a title followed by capitalised
+// words (initials included), ending before a comma or "và" and before
+// token limit; or i when there is none.
+func (x *doc) unresolvedItem(i, limit int) int {
+	if i >= limit || !x.inTitle[i] {
+		return i
+	}
+	k := i
+	for k < limit && x.inTitle[k] {
+		k++
+	}
+	names := 0
+	for k < limit && k-i < 14 {
+		t := x.toks[k]
+		if t.Kind == vntext.Word && t.Upper || x.word(k) == "." && names > 0 || t.Hyphen && names > 0 {
+			names++
+			k++
+			continue
+		}
+		break
+	}
+	if names == 0 || k >= limit {
+		return i
+	}
+	if w := x.word(k); w != "," && w != "và" {
+		return i
+	}
+	return k
 }
