@@ -87,3 +87,30 @@ func leaderRole(id string) bool {
 	}
 	return false
 }
+
+// principal reports a mention whose role (stated, or held at the article's
+// date) heads an office: not a deputy, an assistant, an envoy or a
+// spokesperson.
+func (x *doc) principal(m *mention) bool {
+	role := ""
+	if m.role != nil {
+		role = m.role.ID
+	} else {
+		for _, t := range m.off.Roles {
+			if x.res.published.IsZero() || t.Covers(x.res.published) {
+				role = t.Role
+				break
+			}
+		}
+	}
+	if role == "" {
+		return false
+	}
+	for _, sub := range []string{"vice-", "deputy-", "assistant", "ambassador", "spokesperson", "director-general", "relations-director", "consul",
+		"envoy", "acting", "secretary-general", "member"} {
+		if strings.Contains(role, sub) {
+			return false
+		}
+	}
+	return true
+}

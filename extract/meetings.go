@@ -298,7 +298,7 @@ func (st *site) findSubjects() {
 			}
 		}
 	}
-	if len(st.subjects) == 0 && len(st.objects) > 0 && (st.conn != "" || t.Direct) {
+	if len(st.subjects) == 0 && len(st.objects) > 0 && (st.conn != "" || t.Direct || st.objects[0].tstart == t.End) {
 		// "ông sẽ có cuộc gặp thượng đỉnh với …": a bare pronoun stands
 		// for the official last named before this sentence.
 		if p := x.pronounSubject(st.c.si, t.Start); p != nil && !st.inObjects(p) {
@@ -330,7 +330,7 @@ func (st *site) participantSets() [][]*mention {
 		if len(objects) == 0 || len(subjects) == 0 {
 			break
 		}
-		if len(subjects) == 1 && len(objects) > 1 && x.oneByOne(t, st.connAt) {
+		if len(subjects) == 1 && len(objects) > 1 && (x.oneByOne(t, st.connAt) || st.principalHosts()) {
 			for _, o := range objects {
 				sets = append(sets, []*mention{subjects[0], o})
 			}
@@ -350,6 +350,25 @@ func (st *site) participantSets() [][]*mention {
 		}
 	}
 	return sets
+}
+
+// principalHosts reports counterparts that are each a principal of one
+// other country ("hội kiến Thủ tướng A và Chủ nhiệm B" of the host
+// country): a visitor calls on each of them in turn, so each is a meeting
+// of its own. A deputy, an ambassador or a spokesperson among them makes
+// them one delegation.
+func (st *site) principalHosts() bool {
+	x, subj := st.x, st.subjects[0].off
+	cc := st.objects[0].off.Country
+	if cc == "" || cc == subj.Country {
+		return false
+	}
+	for _, o := range st.objects {
+		if o.off.Country != cc || !x.principal(o) {
+			return false
+		}
+	}
+	return true
 }
 
 // when is the meeting's date: the one written nearest the meeting phrase,

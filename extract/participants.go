@@ -169,9 +169,18 @@ func (x *doc) pronounSubject(si, trig int) *mention {
 	if at < 0 {
 		return nil
 	}
+	// The subject of the sentence before that names an official: its
+	// first official, not the last name seen ("A chào B và hội đàm với C.
+	// Chiều, bà sẽ …" is A).
 	for k := len(x.mentions) - 1; k >= 0; k-- {
 		if m := x.mentions[k]; m.sent < si && m.sent >= si-2 {
-			return &mention{off: m.off, start: at, end: at + 1, tstart: at, sent: si}
+			first := m
+			for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
+				if !x.mentions[j].coref {
+					first = x.mentions[j]
+				}
+			}
+			return &mention{off: first.off, start: at, end: at + 1, tstart: at, sent: si}
 		}
 	}
 	return nil

@@ -61,6 +61,9 @@ func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) stri
 			}
 		}
 	}
+	if x.plannedLead(si) {
+		return schema.Planned
+	}
 	for i := from; i < t.Start; i++ {
 		for _, mk := range plannedMarkers {
 			if x.wordsAre(i, mk...) {
@@ -111,6 +114,21 @@ func (x *doc) plannedAfter(i int) bool {
 			if x.wordsAre(k, mk...) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// plannedLeads open a sentence about what is to come: "Dự kiến, …",
+// "Theo chương trình, …", "Theo kế hoạch, …", "Trong chuyến thăm, … sẽ".
+var plannedLeads = [][]string{{"dự", "kiến"}, {"theo", "chương", "trình"}, {"theo", "kế", "hoạch"}, {"theo", "lịch", "trình"}}
+
+// plannedLead reports a sentence that opens with a planned lead.
+func (x *doc) plannedLead(si int) bool {
+	s := x.sent[si]
+	for _, l := range plannedLeads {
+		if x.wordsAre(s.start, l...) {
+			return true
 		}
 	}
 	return false
