@@ -85,6 +85,7 @@ func (l *loader) seed(d Data) {
 	for _, c := range d.Countries {
 		c2 := *c
 		c2.Names = append([]string(nil), c.Names...)
+		c2.Compound = append([]string(nil), c.Compound...)
 		l.countries[c.Code] = &c2
 		l.data.Countries = append(l.data.Countries, &c2)
 	}
@@ -114,6 +115,21 @@ func (l *loader) seed(d Data) {
 		l.topics[t.ID] = &t2
 		l.data.Topics = append(l.data.Topics, &t2)
 	}
+	l.provinces, l.templates = map[string]*Province{}, map[string]*RoleTemplate{}
+	for _, p := range d.Provinces {
+		p2 := *p
+		p2.Names = append([]string(nil), p.Names...)
+		l.provinces[p.Country+"/"+p.ID] = &p2
+		l.data.Provinces = append(l.data.Provinces, &p2)
+	}
+	for _, t := range d.Templates {
+		t2 := *t
+		t2.Titles = append([]string(nil), t.Titles...)
+		t2.Except = append([]string(nil), t.Except...)
+		l.templates[t.ID] = &t2
+		l.data.Templates = append(l.data.Templates, &t2)
+	}
+	l.data.Honorifics = append([]*Honorific(nil), d.Honorifics...)
 	for _, k := range d.Kinds {
 		k2 := *k
 		k2.Triggers = append([]string(nil), k.Triggers...)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // Pos is where an entry was written: file, line and column.
@@ -15,11 +16,47 @@ type Pos struct {
 	Line, Col int
 }
 
-// Country is a state and the names that denote it in articles.
+// Country is a state (or an entity such as the EU) and the names that
+// denote it in articles.
 type Country struct {
 	Code  string
 	Name  string
 	Names []string
+	// Slug is the English slug role templates use for the country as a
+	// destination ("vn-ambassador-to-{slug}": korea, us); default: the
+	// slug of Name.
+	Slug string
+	// NameOrder tells which word of an official's name is used alone:
+	// "first" (KR, CN: the family name; TH, LA: the given name) or "last"
+	// (the default).
+	NameOrder string
+	// Compound are short forms used in hyphenated compounds ("Hàn" of
+	// "Hàn-Mỹ").
+	Compound []string
+	// Offices maps a function (head-of-state, head-of-government,
+	// foreign-minister, defense-minister) to the role ids that fill it; an
+	// empty list means the country has no such office. Functions not
+	// listed take the default role ids (see DefaultOffices).
+	Offices map[string][]string
+	// Covered marks a country whose offices the coverage checks require
+	// to be filled from 2015 on.
+	Covered bool
+	Pos     Pos
+}
+
+// Province is a first-level division of a country (a Vietnamese province
+// or centrally-run city, a Chinese province or autonomous region); role
+// templates with a {province} slot give its offices.
+type Province struct {
+	ID      string // slug, part of role ids: vn-lao-cai-party-secretary
+	Country string
+	Name    string // Vietnamese name
+	Names   []string
+	// Unit is the kind of division as Vietnamese titles write it: "tỉnh",
+	// "thành phố", "khu tự trị".
+	Unit string
+	// Until is set for a province merged into another (2025 reform).
+	Until schema.Date
 	Pos   Pos
 }
 
@@ -39,7 +76,46 @@ type Role struct {
 	Country string
 	// Titles are the Vietnamese titles written before a holder's name.
 	Titles []string
+	// Leader marks a head of state or government, or a ruling party's
+	// leader.
+	Leader bool
+	// Single marks a role one person holds at a time.
+	Single bool
+	// Template is the id pattern of the role template the role was made
+	// from, or "" for a role written out.
+	Template string
+	Pos      Pos
+}
+
+// RoleTemplate is a role every country (or every province) has, with
+// titles that name the country or province in a slot: {country}
+// ("Bộ trưởng Ngoại giao {country}"), {province}, {unit} and {committee}.
+type RoleTemplate struct {
+	// ID is the pattern of the ids made: "{cc}-foreign-minister" (cc: the
+	// country code in lower case), "vn-ambassador-to-{slug}",
+	// "vn-{province}-party-secretary".
+	ID   string
+	Name string // English name, with {country} or {province}
+	// Country is the country the roles belong to when it is not the slot's
+	// country ("vn-ambassador-to-{slug}": VN), and the provinces' country
+	// for province templates.
+	Country string
+	Titles  []string
+	Leader  bool
+	Single  bool
+	// Except lists countries that have no such role.
+	Except []string
 	Pos    Pos
+}
+
+// Honorific is a word written before a name that is neither a name nor a
+// role title: a courtesy ("Ngài", "Samdech", "Tan Sri"), a military rank
+// ("Đại tướng") or an academic title ("Giáo sư").
+type Honorific struct {
+	Text string
+	// Kind is "courtesy", "rank" or "academic".
+	Kind string
+	Pos  Pos
 }
 
 // Tenure is a period during which an official held a role. To is zero for
@@ -68,6 +144,9 @@ type Official struct {
 	// Provisional marks an official found in an article by a title only,
 	// not from the gazetteer.
 	Provisional bool
+	// Disambiguate is a note saying how articles tell this official from
+	// another of the same country with the same alias or surname key.
+	Disambiguate string
 
 	aliasPos []Pos
 }
@@ -89,17 +168,23 @@ type Kind struct {
 	// an official is named right after them.
 	Triggers []string
 	Direct   []string
-	Pos      Pos
+	// Rank orders kinds when several words report one meeting: the higher
+	// rank wins (summit 3 > consultation 2 > phone-call 1 > talks 0).
+	Rank int
+	Pos  Pos
 }
 
 // Data is the content of one or more gazetteer files, merged.
 type Data struct {
-	Countries []*Country
-	Places    []*Place
-	Roles     []*Role
-	Officials []*Official
-	Topics    []*Topic
-	Kinds     []*Kind
+	Countries  []*Country
+	Places     []*Place
+	Roles      []*Role
+	Officials  []*Official
+	Topics     []*Topic
+	Kinds      []*Kind
+	Provinces  []*Province
+	Templates  []*RoleTemplate
+	Honorifics []*Honorific
 }
 
 // Gazetteer is loaded, validated and compiled gazetteer data, ready for
@@ -108,6 +193,9 @@ type Gazetteer struct {
 	Data
 	// Sources are the files it was loaded from.
 	Sources []string
+	// Generated are the roles the role templates made (Roles are the
+	// written-out ones); see AllRoles.
+	Generated []*Role
 
 	countries map[string]*Country
 	roles     map[string]*Role
@@ -115,6 +203,14 @@ type Gazetteer struct {
 	topics    map[string]*Topic
 	places    map[string]*Place
 	kinds     map[string]*Kind
+	provinces map[string]*Province
+	// roleAlias maps the id a template would have made to the written-out
+	// role of the same country that overrides it.
+	roleAlias map[string]string
+	honorific map[string]*Honorific
+	// extraTitles are the template titles added to written-out roles.
+	extraTitles map[string][]string
+	compound    map[string]string
 
 	m *matcher
 }
@@ -137,10 +233,146 @@ func (g *Gazetteer) Place(id string) *Place { return g.places[id] }
 // Kind returns the meeting kind with the id, or nil.
 func (g *Gazetteer) Kind(id string) *Kind { return g.kinds[id] }
 
+// Province returns the province of the country with the id, or nil.
+func (g *Gazetteer) Province(cc, id string) *Province { return g.provinces[cc+"/"+id] }
+
+// CanonicalRole returns the id of the role id stands for: id itself, or,
+// for an id a role template would make for a country whose written-out
+// role overrides it ("us-foreign-minister"), that role's id
+// ("us-secretary-of-state"). It returns "" for an unknown id.
+func (g *Gazetteer) CanonicalRole(id string) string {
+	if a, ok := g.roleAlias[id]; ok {
+		return a
+	}
+	if g.roles[id] != nil {
+		return id
+	}
+	return ""
+}
+
+// IsLeader reports whether the role is a head of state or government or a
+// ruling party's leader (the role's leader flag, set in the data).
+func (g *Gazetteer) IsLeader(roleID string) bool {
+	r := g.roles[g.CanonicalRole(roleID)]
+	return r != nil && r.Leader
+}
+
+// IsSingle reports whether one person holds the role at a time.
+func (g *Gazetteer) IsSingle(roleID string) bool {
+	r := g.roles[g.CanonicalRole(roleID)]
+	return r != nil && r.Single
+}
+
+// Honorific returns the honorific or rank written as text (compared on the
+// normalised form: "dato'" = "Dato'"), or nil.
+func (g *Gazetteer) Honorific(text string) *Honorific {
+	return g.honorific[vntext.Normalize(text)]
+}
+
+// HonorificAt returns the end (exclusive) of the longest honorific or rank
+// that starts at token i ("Dato' Seri", "Đại tướng"), or -1.
+func (g *Gazetteer) HonorificAt(toks []vntext.Token, i int) int {
+	if i < 0 || i >= len(toks) {
+		return -1
+	}
+	end, _ := g.m.honorifics.longest(g.m.ids(toks[i:min(len(toks), i+4)], false), 0)
+	if end < 0 {
+		return -1
+	}
+	return i + end
+}
+
+// KindRank returns the rank of the meeting kind (higher wins when several
+// words report one meeting), or -1 for an unknown kind.
+func (g *Gazetteer) KindRank(id string) int {
+	if k := g.kinds[id]; k != nil {
+		return k.Rank
+	}
+	return -1
+}
+
+// CompoundCountry returns the country whose short form is the normalised
+// word in a hyphenated compound ("hàn" of "Hàn-Mỹ": KR).
+func (g *Gazetteer) CompoundCountry(word string) (string, bool) {
+	cc, ok := g.compound[word]
+	return cc, ok
+}
+
+// Office functions that coverage checks and the default offices use.
+const (
+	HeadOfState      = "head-of-state"
+	HeadOfGovernment = "head-of-government"
+	ForeignMinister  = "foreign-minister"
+	DefenseMinister  = "defense-minister"
+)
+
+// OfficeFunctions are the functions of Country.Offices, in order.
+var OfficeFunctions = []string{HeadOfState, HeadOfGovernment, ForeignMinister, DefenseMinister}
+
+// DefaultOffices returns the role ids of a function for a country that
+// does not list it: {cc}-president, {cc}-prime-minister,
+// {cc}-foreign-minister, {cc}-defense-minister.
+func DefaultOffices(cc, function string) []string {
+	suffix := map[string]string{HeadOfState: "president", HeadOfGovernment: "prime-minister",
+		ForeignMinister: "foreign-minister", DefenseMinister: "defense-minister"}[function]
+	if suffix == "" {
+		return nil
+	}
+	return []string{strings.ToLower(cc) + "-" + suffix}
+}
+
+// Offices returns the canonical role ids that fill a function in a
+// country (the country's offices field, else DefaultOffices); none when
+// the country has no such office.
+func (g *Gazetteer) Offices(cc, function string) []string {
+	ids, ok := []string(nil), false
+	if c := g.countries[cc]; c != nil {
+		ids, ok = c.Offices[function]
+	}
+	if !ok {
+		ids = DefaultOffices(cc, function)
+	}
+	var out []string
+	for _, id := range ids {
+		if c := g.CanonicalRole(id); c != "" {
+			out = append(out, c)
+		} else {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// NameOrder returns "first" when officials of the country are called by
+// the first word of their name alone, else "last".
+func (g *Gazetteer) NameOrder(cc string) string {
+	if c := g.countries[cc]; c != nil && c.NameOrder != "" {
+		return c.NameOrder
+	}
+	return "last"
+}
+
 // SurnameOf returns the word an official is called by alone: the Surname
-// field, else the first word of the name for Korean and Chinese officials
-// and the last word otherwise.
+// field, else the first or last word of the name as the country's name
+// order says.
+func (g *Gazetteer) SurnameOf(o *Official) string {
+	return surnameOf(o, g.NameOrder(o.Country))
+}
+
+// SurnameOf returns the word an official is called by alone without a
+// gazetteer's countries: the Surname field, else the first word of the
+// name for Korean and Chinese officials and the last word otherwise. Use
+// the Gazetteer method, which reads the name order from the data.
 func SurnameOf(o *Official) string {
+	order := "last"
+	switch o.Country {
+	case "KR", "KP", "CN":
+		order = "first"
+	}
+	return surnameOf(o, order)
+}
+
+func surnameOf(o *Official, order string) string {
 	if o.Surname != "" {
 		return o.Surname
 	}
@@ -148,8 +380,7 @@ func SurnameOf(o *Official) string {
 	if len(words) == 0 {
 		return ""
 	}
-	switch o.Country {
-	case "KR", "KP", "CN":
+	if order == "first" {
 		return words[0]
 	}
 	return words[len(words)-1]

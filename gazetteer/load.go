@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -98,16 +99,24 @@ func Load(files ...string) (*Gazetteer, error) {
 // build indexes, checks and compiles merged data; probs are the problems
 // found so far. All problems are returned together.
 func build(d Data, sources []string, probs Problems) (*Gazetteer, error) {
-	g := &Gazetteer{Data: d, Sources: sources}
-	probs = append(probs, g.index()...)
-	var cp Problems
-	g.m, cp = compile(g)
-	probs = append(probs, cp...)
+	g, probs := assemble(d, sources, probs)
 	if len(probs) > 0 {
 		sortProblems(probs)
 		return nil, probs
 	}
 	return g, nil
+}
+
+// assemble indexes, checks and compiles merged data, returning the
+// gazetteer even when there are problems (for lint).
+func assemble(d Data, sources []string, probs Problems) (*Gazetteer, Problems) {
+	g := &Gazetteer{Data: d, Sources: sources}
+	probs = append(probs, g.index()...)
+	var cp Problems
+	g.m, cp = compile(g)
+	probs = append(probs, cp...)
+	probs = append(probs, g.checkTenures()...)
+	return g, probs
 }
 
 // Parse loads gazetteer data from bytes (a file's content named name); for
@@ -159,6 +168,8 @@ type loader struct {
 	officials map[string]*Official
 	topics    map[string]*Topic
 	kinds     map[string]*Kind
+	provinces map[string]*Province
+	templates map[string]*RoleTemplate
 }
 
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{l.file, n.Line, n.Column} }
@@ -178,6 +189,10 @@ func (l *loader) parse(name string, data []byte) {
 		l.topics = map[string]*Topic{}
 		l.kinds = map[string]*Kind{}
 	}
+	if l.provinces == nil {
+		l.provinces = map[string]*Province{}
+		l.templates = map[string]*RoleTemplate{}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.probs = append(l.probs, yamlProblem(name, err))
@@ -188,12 +203,15 @@ func (l *loader) parse(name string, data []byte) {
 	}
 	root := doc.Content[0]
 	l.fields(root, "gazetteer file", map[string]func(*yaml.Node){
-		"countries": func(v *yaml.Node) { l.list(v, l.country) },
-		"places":    func(v *yaml.Node) { l.list(v, l.place) },
-		"roles":     func(v *yaml.Node) { l.list(v, l.role) },
-		"officials": func(v *yaml.Node) { l.list(v, l.official) },
-		"topics":    func(v *yaml.Node) { l.list(v, l.topic) },
-		"kinds":     func(v *yaml.Node) { l.list(v, l.kind) },
+		"countries":      func(v *yaml.Node) { l.list(v, l.country) },
+		"places":         func(v *yaml.Node) { l.list(v, l.place) },
+		"roles":          func(v *yaml.Node) { l.list(v, l.role) },
+		"officials":      func(v *yaml.Node) { l.list(v, l.official) },
+		"topics":         func(v *yaml.Node) { l.list(v, l.topic) },
+		"kinds":          func(v *yaml.Node) { l.list(v, l.kind) },
+		"provinces":      func(v *yaml.Node) { l.list(v, l.province) },
+		"role_templates": func(v *yaml.Node) { l.list(v, l.template) },
+		"honorifics":     func(v *yaml.Node) { l.list(v, l.honorifics) },
 	})
 }
 
@@ -355,13 +373,33 @@ func (l *loader) country(n *yaml.Node) {
 		"code":  func(v *yaml.Node) { l.str(v, &c.Code) },
 		"name":  func(v *yaml.Node) { l.str(v, &c.Name) },
 		"names": func(v *yaml.Node) { l.strs(v, &c.Names, nil) },
+		"slug":  func(v *yaml.Node) { l.str(v, &c.Slug) },
+		"name_order": func(v *yaml.Node) {
+			l.str(v, &c.NameOrder)
+			if c.NameOrder != "first" && c.NameOrder != "last" {
+				l.errorf(v, "name_order %q: want first or last", c.NameOrder)
+			}
+		},
+		"compound": func(v *yaml.Node) { l.strs(v, &c.Compound, nil) },
+		"covered":  func(v *yaml.Node) { l.boolean(v, &c.Covered) },
+		"offices":  func(v *yaml.Node) { l.offices(v, &c) },
 	})
 	if !l.define("country", c.Code, n) {
 		return
 	}
 	if old := l.countries[c.Code]; old != nil {
 		l.agree(n, "name", &old.Name, c.Name)
+		l.agree(n, "slug", &old.Slug, c.Slug)
+		l.agree(n, "name_order", &old.NameOrder, c.NameOrder)
 		old.Names = append(old.Names, c.Names...)
+		old.Compound = append(old.Compound, c.Compound...)
+		old.Covered = old.Covered || c.Covered
+		for f, ids := range c.Offices {
+			if old.Offices == nil {
+				old.Offices = map[string][]string{}
+			}
+			old.Offices[f] = ids
+		}
 		return
 	}
 	c.Pos = l.pos(n)
@@ -398,6 +436,8 @@ func (l *loader) role(n *yaml.Node) {
 		"name":    func(v *yaml.Node) { l.str(v, &r.Name) },
 		"country": func(v *yaml.Node) { l.str(v, &r.Country) },
 		"titles":  func(v *yaml.Node) { l.strs(v, &r.Titles, nil) },
+		"leader":  func(v *yaml.Node) { l.boolean(v, &r.Leader) },
+		"single":  func(v *yaml.Node) { l.boolean(v, &r.Single) },
 	})
 	if !l.define("role", r.ID, n) {
 		return
@@ -406,6 +446,8 @@ func (l *loader) role(n *yaml.Node) {
 		l.agree(n, "name", &old.Name, r.Name)
 		l.agree(n, "country", &old.Country, r.Country)
 		old.Titles = append(old.Titles, r.Titles...)
+		old.Leader = old.Leader || r.Leader
+		old.Single = old.Single || r.Single
 		return
 	}
 	r.Pos = l.pos(n)
@@ -417,12 +459,13 @@ func (l *loader) official(n *yaml.Node) {
 	var o Official
 	var aliasPos []Pos
 	l.fields(n, "official", map[string]func(*yaml.Node){
-		"id":      func(v *yaml.Node) { l.str(v, &o.ID) },
-		"name":    func(v *yaml.Node) { l.str(v, &o.Name) },
-		"country": func(v *yaml.Node) { l.str(v, &o.Country) },
-		"surname": func(v *yaml.Node) { l.str(v, &o.Surname) },
-		"aliases": func(v *yaml.Node) { l.strs(v, &o.Aliases, &aliasPos) },
-		"roles":   func(v *yaml.Node) { l.list(v, func(t *yaml.Node) { l.tenure(t, &o) }) },
+		"id":           func(v *yaml.Node) { l.str(v, &o.ID) },
+		"name":         func(v *yaml.Node) { l.str(v, &o.Name) },
+		"country":      func(v *yaml.Node) { l.str(v, &o.Country) },
+		"surname":      func(v *yaml.Node) { l.str(v, &o.Surname) },
+		"aliases":      func(v *yaml.Node) { l.strs(v, &o.Aliases, &aliasPos) },
+		"roles":        func(v *yaml.Node) { l.list(v, func(t *yaml.Node) { l.tenure(t, &o) }) },
+		"disambiguate": func(v *yaml.Node) { l.str(v, &o.Disambiguate) },
 	})
 	if !l.define("official", o.ID, n) {
 		return
@@ -431,6 +474,7 @@ func (l *loader) official(n *yaml.Node) {
 		l.agree(n, "name", &old.Name, o.Name)
 		l.agree(n, "country", &old.Country, o.Country)
 		l.agree(n, "surname", &old.Surname, o.Surname)
+		l.agree(n, "disambiguate", &old.Disambiguate, o.Disambiguate)
 		old.Aliases = append(old.Aliases, o.Aliases...)
 		old.aliasPos = append(old.aliasPos, aliasPos...)
 		old.Roles = append(old.Roles, o.Roles...)
@@ -492,6 +536,7 @@ func (l *loader) kind(n *yaml.Node) {
 		"name":     func(v *yaml.Node) { l.str(v, &k.Name) },
 		"triggers": func(v *yaml.Node) { l.strs(v, &k.Triggers, nil) },
 		"direct":   func(v *yaml.Node) { l.strs(v, &k.Direct, nil) },
+		"rank":     func(v *yaml.Node) { l.integer(v, &k.Rank) },
 	})
 	if !l.define("kind", k.ID, n) {
 		return
@@ -500,9 +545,125 @@ func (l *loader) kind(n *yaml.Node) {
 		l.agree(n, "name", &old.Name, k.Name)
 		old.Triggers = append(old.Triggers, k.Triggers...)
 		old.Direct = append(old.Direct, k.Direct...)
+		if k.Rank != 0 {
+			old.Rank = k.Rank
+		}
 		return
 	}
 	k.Pos = l.pos(n)
 	l.kinds[k.ID] = &k
 	l.data.Kinds = append(l.data.Kinds, &k)
+}
+
+func (l *loader) boolean(n *yaml.Node, dst *bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		l.errorf(n, "want true or false, got %s", kindName(n))
+		return
+	}
+	*dst = n.Value == "true"
+}
+
+func (l *loader) integer(n *yaml.Node, dst *int) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		l.errorf(n, "want a whole number, got %s", kindName(n))
+		return
+	}
+	fmt.Sscanf(n.Value, "%d", dst)
+}
+
+// offices reads a country's offices: function → role id or list of ids
+// ([] for none).
+func (l *loader) offices(n *yaml.Node, c *Country) {
+	if n.Kind != yaml.MappingNode {
+		l.errorf(n, "offices: want a mapping, got %s", kindName(n))
+		return
+	}
+	c.Offices = map[string][]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !slices.Contains(OfficeFunctions, k.Value) {
+			l.errorf(k, "unknown office %q (known: %s)", k.Value, strings.Join(OfficeFunctions, ", "))
+			continue
+		}
+		ids := []string{}
+		if !(v.Kind == yaml.ScalarNode && v.Value == "none") {
+			l.strs(v, &ids, nil)
+		}
+		c.Offices[k.Value] = ids
+	}
+}
+
+func (l *loader) province(n *yaml.Node) {
+	var p Province
+	l.fields(n, "province", map[string]func(*yaml.Node){
+		"id":      func(v *yaml.Node) { l.str(v, &p.ID) },
+		"name":    func(v *yaml.Node) { l.str(v, &p.Name) },
+		"country": func(v *yaml.Node) { l.str(v, &p.Country) },
+		"names":   func(v *yaml.Node) { l.strs(v, &p.Names, nil) },
+		"unit":    func(v *yaml.Node) { l.str(v, &p.Unit) },
+		"until":   func(v *yaml.Node) { l.date(v, &p.Until) },
+	})
+	if p.Unit != "" && unitWords[p.Unit] == nil {
+		l.errorf(n, "province %s: unit %q: want one of tỉnh, thành phố, khu tự trị", p.ID, p.Unit)
+	}
+	key := p.Country + "/" + p.ID
+	if !l.define("province", key, n) {
+		return
+	}
+	if old := l.provinces[key]; old != nil {
+		l.agree(n, "name", &old.Name, p.Name)
+		l.agree(n, "unit", &old.Unit, p.Unit)
+		old.Names = append(old.Names, p.Names...)
+		return
+	}
+	p.Pos = l.pos(n)
+	l.provinces[key] = &p
+	l.data.Provinces = append(l.data.Provinces, &p)
+}
+
+func (l *loader) template(n *yaml.Node) {
+	var t RoleTemplate
+	l.fields(n, "role template", map[string]func(*yaml.Node){
+		"id":      func(v *yaml.Node) { l.str(v, &t.ID) },
+		"name":    func(v *yaml.Node) { l.str(v, &t.Name) },
+		"country": func(v *yaml.Node) { l.str(v, &t.Country) },
+		"titles":  func(v *yaml.Node) { l.strs(v, &t.Titles, nil) },
+		"leader":  func(v *yaml.Node) { l.boolean(v, &t.Leader) },
+		"single":  func(v *yaml.Node) { l.boolean(v, &t.Single) },
+		"except":  func(v *yaml.Node) { l.strs(v, &t.Except, nil) },
+	})
+	if !l.define("role template", t.ID, n) {
+		return
+	}
+	if old := l.templates[t.ID]; old != nil {
+		l.agree(n, "name", &old.Name, t.Name)
+		l.agree(n, "country", &old.Country, t.Country)
+		old.Titles = append(old.Titles, t.Titles...)
+		old.Except = append(old.Except, t.Except...)
+		old.Leader = old.Leader || t.Leader
+		old.Single = old.Single || t.Single
+		return
+	}
+	t.Pos = l.pos(n)
+	l.templates[t.ID] = &t
+	l.data.Templates = append(l.data.Templates, &t)
+}
+
+// honorifics reads one group of honorifics: {kind: rank, words: [...]}.
+func (l *loader) honorifics(n *yaml.Node) {
+	var kind string
+	var words []string
+	var pos []Pos
+	l.fields(n, "honorifics", map[string]func(*yaml.Node){
+		"kind":  func(v *yaml.Node) { l.str(v, &kind) },
+		"words": func(v *yaml.Node) { l.strs(v, &words, &pos) },
+	})
+	switch kind {
+	case "courtesy", "rank", "academic":
+	default:
+		l.errorf(n, "honorifics kind %q: want courtesy, rank or academic", kind)
+	}
+	for i, w := range words {
+		l.data.Honorifics = append(l.data.Honorifics, &Honorific{Text: w, Kind: kind, Pos: pos[i]})
+	}
 }

@@ -18,6 +18,9 @@ const (
 	OfficialEntity EntityKind = iota
 	CountryEntity
 	PlaceEntity
+	// ProvinceEntity is a province name: it keeps a country name inside
+	// it ("Lào" of "Lào Cai") from being read as a country.
+	ProvinceEntity
 )
 
 // Entity is what a matched name denotes.
@@ -26,6 +29,7 @@ type Entity struct {
 	Official *Official
 	Country  *Country
 	Place    *Place
+	Province *Province
 }
 
 // Match is a name found in a text: tokens [Start, End) denote Entities.
@@ -233,6 +237,8 @@ type matcher struct {
 	triggers *trie
 	trigList [][]trigger
 
+	honorifics *trie
+
 	// fuzzyByFirst[id] and fuzzyBySecond[id] are the fuzzy aliases whose
 	// first or second word is the word of vocabulary id id.
 	fuzzyByFirst  [][]int
@@ -277,6 +283,7 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		titles:       newTrie(),
 		topics:       newTrie(),
 		triggers:     newTrie(),
+		honorifics:   newTrie(),
 		surnames:     map[string][]*Official{},
 		surnameForms: map[*Official][]string{},
 	}
@@ -311,6 +318,11 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 			addName(n, Entity{Kind: PlaceEntity, Place: p})
 		}
 	}
+	for _, p := range g.Provinces {
+		for _, n := range append([]string{p.Name}, p.Names...) {
+			addName(n, Entity{Kind: ProvinceEntity, Province: p})
+		}
+	}
 	for _, o := range g.Officials {
 		names := append([]string{o.Name}, o.Aliases...)
 		for i, a := range names {
@@ -340,42 +352,19 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 				}
 			}
 		}
-		if s := vntext.Normalize(SurnameOf(o)); s != "" {
+		if s := vntext.Normalize(g.SurnameOf(o)); s != "" {
 			m.surnames[s] = append(m.surnames[s], o)
 		}
-		m.surnameForms[o] = SurnameForms(o)
+		m.surnameForms[o] = g.surnameForms(o)
 	}
-	for _, r := range g.Roles {
-		for _, title := range r.Titles {
-			toks := vntext.Tokenize(title)
-			keep, countries := m.stripCountries(toks, m.ids(toks, true))
-			if len(keep) == 0 {
-				ps = append(ps, Problem{r.Pos, fmt.Sprintf("role %s: title %q is only a country name", r.ID, title)})
-				continue
-			}
-			seq := make([]int32, len(keep))
-			for i, k := range keep {
-				seq[i] = m.id(toks[k].Norm, true)
-			}
-			s := m.titles.insert(seq)
-			p := m.titles.payload[s]
-			if p < 0 {
-				p = int32(len(m.titleRole))
-				m.titleRole = append(m.titleRole, nil)
-				m.titles.payload[s] = p
-			}
-			tr := TitleRole{Role: r, Countries: countries}
-			dup := false
-			for _, old := range m.titleRole[p] {
-				if old.Role == r && strings.Join(old.Countries, ",") == strings.Join(countries, ",") {
-					dup = true
-				}
-			}
-			if !dup {
-				m.titleRole[p] = append(m.titleRole[p], tr)
-			}
+	for _, h := range g.Honorifics {
+		toks := vntext.Tokenize(h.Text)
+		if len(toks) > 0 {
+			s := m.honorifics.insert(m.ids(toks, true))
+			m.honorifics.payload[s] = 0
 		}
 	}
+	ps = append(ps, m.compileTitles(g)...)
 	for _, t := range g.Topics {
 		for _, kw := range t.Keywords {
 			toks := vntext.Tokenize(kw)
@@ -417,12 +406,14 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		m.titleChildren[parent] = append(m.titleChildren[parent], n)
 	}
 	m.below = map[int32][]TitleRole{}
+	seen := map[*Role]bool{}
 	for st := range m.titles.payload {
 		if st > 0 {
-			m.below[int32(st)] = m.rolesBelow(int32(st))
+			clear(seen)
+			m.below[int32(st)] = m.rolesBelow(int32(st), seen)
 		}
 	}
-	for _, t := range []*trie{m.names, m.titles, m.topics, m.triggers} {
+	for _, t := range []*trie{m.names, m.titles, m.topics, m.triggers, m.honorifics} {
 		t.freeze()
 	}
 	return m, ps
@@ -768,9 +759,8 @@ func (g *Gazetteer) TitleHead(toks []vntext.Token, i int) (end int, roles []Titl
 }
 
 // rolesBelow lists the roles of all titles that extend trie state s.
-func (m *matcher) rolesBelow(s int32) []TitleRole {
+func (m *matcher) rolesBelow(s int32, seen map[*Role]bool) []TitleRole {
 	var out []TitleRole
-	seen := map[*Role]bool{}
 	states := []int32{s}
 	children := m.titleChildren
 	for len(states) > 0 {
@@ -797,20 +787,33 @@ func (g *Gazetteer) SurnameForms(o *Official) []string {
 	if f, ok := g.m.surnameForms[o]; ok {
 		return f
 	}
-	return SurnameForms(o)
+	return g.surnameForms(o)
 }
 
-// SurnameForms computes the words an official may be called by alone.
+// SurnameForms computes the words an official may be called by alone, with
+// the name order of SurnameOf (no gazetteer's countries).
 func SurnameForms(o *Official) []string {
-	out := []string{vntext.Normalize(SurnameOf(o))}
+	order := "last"
+	switch o.Country {
+	case "KR", "KP", "CN":
+		order = "first"
+	}
+	return surnameForms(o, order)
+}
+
+func (g *Gazetteer) surnameForms(o *Official) []string {
+	return surnameForms(o, g.NameOrder(o.Country))
+}
+
+func surnameForms(o *Official, order string) []string {
+	out := []string{vntext.Normalize(surnameOf(o, order))}
 	for _, a := range o.Aliases {
 		words := strings.Fields(vntext.Normalize(a))
 		if len(words) < 2 {
 			continue
 		}
 		w := words[len(words)-1]
-		switch o.Country {
-		case "KR", "KP", "CN":
+		if order == "first" {
 			w = words[0]
 		}
 		dup := false

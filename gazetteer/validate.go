@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // index builds the lookup maps and checks references between entries.
@@ -51,13 +53,76 @@ func (g *Gazetteer) index() Problems {
 			bad(o.Pos, "official %s without name", o.ID)
 		}
 		country(o.Pos, "official "+o.ID, o.Country)
-		for _, t := range o.Roles {
+		g.officials[o.ID] = o
+	}
+	g.provinces = map[string]*Province{}
+	for _, p := range g.Provinces {
+		country(p.Pos, "province "+p.ID, p.Country)
+		if p.Name == "" {
+			bad(p.Pos, "province %s without name", p.ID)
+		}
+		g.provinces[p.Country+"/"+p.ID] = p
+	}
+	for _, t := range g.Templates {
+		switch {
+		case strings.Contains(t.ID, "{province}"):
+			if t.Country == "" {
+				bad(t.Pos, "role template %s: a {province} template needs the provinces' country", t.ID)
+			} else {
+				country(t.Pos, "role template "+t.ID, t.Country)
+			}
+		case strings.Contains(t.ID, "{cc}") || strings.Contains(t.ID, "{slug}"):
+			if t.Country != "" {
+				country(t.Pos, "role template "+t.ID, t.Country)
+			}
+		default:
+			bad(t.Pos, "role template %s: id needs a slot ({cc}, {slug} or {province})", t.ID)
+		}
+		if len(t.Titles) == 0 {
+			bad(t.Pos, "role template %s without titles", t.ID)
+		}
+		for _, cc := range t.Except {
+			country(t.Pos, "role template "+t.ID+" except", cc)
+		}
+	}
+	g.honorific = map[string]*Honorific{}
+	for _, h := range g.Honorifics {
+		if checkAlias(h.Text) == "empty alias" {
+			bad(h.Pos, "empty honorific")
+			continue
+		}
+		g.honorific[vntext.Normalize(h.Text)] = h
+	}
+	g.compound = map[string]string{}
+	for _, c := range g.Countries {
+		for _, w := range c.Compound {
+			k := vntext.Normalize(w)
+			if prev, ok := g.compound[k]; ok && prev != c.Code {
+				bad(c.Pos, "compound form %q of %s is also one of %s", w, c.Code, prev)
+			}
+			g.compound[k] = c.Code
+		}
+	}
+	return ps
+}
+
+// checkTenures resolves the role ids of tenures (an id a template would
+// make for a role written out under another id stands for that role) and
+// reports unknown roles and overlapping tenures. It runs once the role
+// templates are expanded.
+func (g *Gazetteer) checkTenures() Problems {
+	var ps Problems
+	for _, o := range g.Officials {
+		for i := range o.Roles {
+			t := &o.Roles[i]
+			if a, ok := g.roleAlias[t.Role]; ok && g.roles[t.Role] == nil {
+				t.Role = a
+			}
 			if g.roles[t.Role] == nil {
-				bad(t.Pos, "official %s: unknown role %q", o.ID, t.Role)
+				ps = append(ps, Problem{t.Pos, fmt.Sprintf("official %s: unknown role %q", o.ID, t.Role)})
 			}
 		}
 		ps = append(ps, overlaps(o)...)
-		g.officials[o.ID] = o
 	}
 	return ps
 }
