@@ -8,8 +8,11 @@ import (
 )
 
 // holdsAnyEver reports whether o ever held one of the roles (per the
-// gazetteer).
+// gazetteer); an official not known yet (nil: a name being read) may.
 func holdsAnyEver(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	if o == nil {
+		return true
+	}
 	for _, t := range o.Roles {
 		for _, r := range roles {
 			if r.Role.ID == t.Role {
