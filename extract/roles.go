@@ -5,6 +5,7 @@ package extract
 import (
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // holdsAnyEver reports whether o ever held one of the roles (per the
@@ -107,6 +108,7 @@ func (x *doc) resolveRoles() {
 			}
 		}
 		if len(cands) == 0 {
+			x.titlesAfter(m, date)
 			continue
 		}
 		for _, t := range m.more {
@@ -131,6 +133,76 @@ func (x *doc) resolveRoles() {
 			x.addHold(m.off, r, m.sent)
 		}
 	}
+}
+
+// titlesAfter reads titles written after a name that has none before it:
+// "bà Federica Mogherini, Phó Chủ tịch Ủy ban châu Âu, kiêm Đại diện cấp
+// cao …", "ông Ngô Xuân Lịch - Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc
+// phòng -", "Gina Raimondo, Bộ trưởng Thương mại Mỹ". A title followed by
+// a name belongs to that name ("A, Bộ trưởng Ngoại giao B").
+func (x *doc) titlesAfter(m *mention, date schema.Date) {
+	if m.off == nil {
+		return
+	}
+	i := m.end
+	s := x.sent[m.sent]
+	if i >= s.end {
+		return
+	}
+	if w := x.word(i); w != "," && w != "-" && w != "–" && w != "(" {
+		return
+	}
+	i++
+	for n := 0; n < 4 && i < s.end; n++ {
+		// Skip a membership that is not a role ("Ủy viên Bộ Chính trị").
+		t := x.titleStarting(i)
+		if t == nil {
+			return
+		}
+		end := t.End
+		countries := append([]string{}, t.Countries...)
+		if k := x.nameAt[end]; end < s.end && k >= 0 {
+			nm := x.sc.Names[k]
+			if c := nm.Country(); c != nil && nm.Official() == nil {
+				countries = append(countries, c.Code)
+				end = nm.End
+			} else {
+				return // the title of the name that follows
+			}
+		}
+		if end < s.end && x.toks[end].Upper && x.toks[end].Kind == vntext.Word {
+			return // "A, Bộ trưởng X Y": an unknown name follows
+		}
+		if r := pickRole(t.Roles, countries, m.off, date); r != nil {
+			if m.role == nil {
+				m.role = r
+			}
+			x.addHold(m.off, r, m.sent)
+		}
+		i = end
+		if i >= s.end {
+			return
+		}
+		if w := x.word(i); w != "," && w != "kiêm" && w != "và" {
+			return
+		}
+		i++
+		if x.word(i) == "kiêm" {
+			i++
+		}
+	}
+}
+
+// titleStarting returns the title match that starts at token i, or nil.
+func (x *doc) titleStarting(i int) *gazetteer.TitleMatch {
+	for k := range x.sc.Titles {
+		if t := &x.sc.Titles[k]; t.Start == i {
+			return t
+		} else if t.Start > i {
+			break
+		}
+	}
+	return nil
 }
 
 // addHold records that an official holds a role, stated in sentence si
