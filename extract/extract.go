@@ -187,6 +187,10 @@ func (x *doc) findDates() {
 	// first day written in the body in that year.
 	// The year: of the first full date (day, month and year), else of the
 	// first month with a year, else the first year written.
+	// A year must fit the tenures of the officials whose titles the
+	// article gives ("years never go back decades": the 1982 of a treaty
+	// named in passing is not the article's).
+	win := x.tenureWindow()
 	year := 0
 	for pass := 0; pass < 3 && year == 0; pass++ {
 		for si, ds := range x.dates {
@@ -194,13 +198,16 @@ func (x *doc) findDates() {
 				break
 			}
 			for _, e := range ds {
-				if e.relative || e.y == 0 || pass == 0 && e.d == 0 || pass == 1 && e.m == 0 {
+				if e.relative || e.y == 0 || pass == 0 && e.d == 0 || pass == 1 && e.m == 0 || !win.fitsYear(e.y) {
 					continue
 				}
 				year = e.y
 				break
 			}
 		}
+	}
+	if year == 0 {
+		year = x.yearFromWindow(win)
 	}
 	if year == 0 {
 		return
@@ -216,6 +223,9 @@ func (x *doc) findDates() {
 			}
 			if e.d > 0 && (e.y == 0 || e.y == year) {
 				if d, err := schema.MakeDate(year, e.m, e.d); err == nil {
+					if x.wordsAre(e.start-2, "hôm", "qua") || x.wordsAre(e.start-3, "hôm", "qua") {
+						d = d.AddDays(1) // "Hôm qua 30/11": written the next day
+					}
 					x.res.published = d
 					return
 				}
