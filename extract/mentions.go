@@ -185,6 +185,13 @@ func (x *doc) readTitle(m *mention) {
 		if honorifics[w] {
 			m.tstart = j
 		}
+		// Honorifics and ranks of the gazetteer ("đồng chí", "Đại tướng",
+		// "Samdech", "Tan Sri") stand before the name, not in it.
+		if k := x.honorificEndingAt(j + 1); k >= 0 {
+			m.tstart = k
+			j = k - 1
+			continue
+		}
 		if !gapWords[w] {
 			break
 		}
@@ -201,13 +208,24 @@ func (x *doc) readTitle(m *mention) {
 	}
 }
 
+// honorificEndingAt returns the start of an honorific or rank of the
+// gazetteer that ends right before token i, or -1.
+func (x *doc) honorificEndingAt(i int) int {
+	for k := max(0, i-3); k < i; k++ {
+		if x.g.HonorificAt(x.toks, k) == i {
+			return k
+		}
+	}
+	return -1
+}
+
 // titleOrHonorificBefore reports whether token i follows an honorific, a
 // title (possibly with its country) or a bare generic title.
 func (x *doc) titleOrHonorificBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.wordsAre(i-2, "đồng", "cấp") {
+	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.wordsAre(i-2, "đồng", "cấp") || x.honorificEndingAt(i) >= 0 {
 		return true
 	}
 	if k := x.nameAt[i-1]; k >= 0 {

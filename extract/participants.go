@@ -193,8 +193,7 @@ var participationWords = [][]string{{"tham", "dự"}, {"tham", "gia"}, {"chủ",
 // listedParticipants gives a pending event (reported without names in
 // the last sentences) the officials a sentence lists as taking part.
 func (x *doc) listedParticipants(si int, ms []*mention, lastDay schema.Date) {
-	p := x.pendingEvent()
-	if p == nil || si-p.first > 3 || len(ms) < 2 {
+	if len(ms) == 0 {
 		return
 	}
 	s := x.sent[si]
@@ -208,11 +207,19 @@ func (x *doc) listedParticipants(si int, ms []*mention, lastDay schema.Date) {
 		}
 	}
 	if !ok {
+		x.attendees(si, ms, uniqueOfficials(ms))
 		return
 	}
-	group := x.group(ms, 0, 1)
-	parts := uniqueOfficials(group)
-	if len(parts) < 2 {
+	// A list of officials, each with a title after the name, split by
+	// semicolons or dashes ("Tham dự gồm có A - Bộ trưởng …; B - …"), is
+	// read whole; a plain list by its connectors.
+	parts := uniqueOfficials(x.group(ms, 0, 1))
+	if x.listedWhole(si) {
+		parts = uniqueOfficials(ms)
+	}
+	p := x.pendingEvent()
+	if p == nil || si-p.first > 3 || len(parts) < 2 {
+		x.attendees(si, ms, parts)
 		return
 	}
 	p.pending, p.absorbed = false, true
@@ -222,6 +229,70 @@ func (x *doc) listedParticipants(si int, ms []*mention, lastDay schema.Date) {
 		m.date = lastDay
 	}
 	x.addMeeting(m)
+}
+
+// listedWhole reports a sentence that lists its officials with titles
+// after their names: the sentence opens with a participation word and
+// holds semicolons or name–title dashes.
+func (x *doc) listedWhole(si int) bool {
+	s := x.sent[si]
+	for i := s.start; i < s.end; i++ {
+		if w := x.word(i); w == ";" || w == "-" || w == "–" || w == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// attendeeLeads open a sentence that names who else attended the meeting
+// just reported: "Cùng dự có …", "Tham gia buổi hội kiến về phía … có …",
+// "Về phía tỉnh Vân Nam có …".
+var attendeeLeads = [][]string{{"cùng", "dự"}, {"cùng", "tham", "dự"}, {"tham", "dự"}, {"tham", "gia"}, {"về", "phía"},
+	{"dự", "buổi"}, {"có", "mặt"}, {"cùng", "có", "mặt"}, {"cùng", "tiếp"}, {"cùng", "làm", "việc"}}
+
+// attendees adds the officials a sentence lists as attending to the
+// meeting reported in the sentences just before: one meeting with every
+// named participant.
+func (x *doc) attendees(si int, ms []*mention, parts []*gazetteer.Official) {
+	s := x.sent[si]
+	lead := false
+	for _, l := range attendeeLeads {
+		for i := s.start; i < s.start+2 && i < s.end; i++ {
+			if x.wordsAre(i, l...) {
+				lead = true
+			}
+		}
+	}
+	if !lead || len(parts) == 0 {
+		return
+	}
+	var last *meeting
+	for k := len(x.meets) - 1; k >= 0; k-- {
+		if m := x.meets[k]; !m.pending && !m.absorbed && len(m.parts) >= 2 {
+			last = m
+			break
+		}
+	}
+	if last == nil || si-last.sents[len(last.sents)-1] > 3 {
+		return
+	}
+	for _, o := range parts {
+		if !containsOfficial(last.parts, o) {
+			last.parts = append(last.parts, o)
+		}
+	}
+	if !containsInt(last.sents, si) {
+		last.sents = append(last.sents, si)
+	}
+}
+
+func containsOfficial(list []*gazetteer.Official, o *gazetteer.Official) bool {
+	for _, p := range list {
+		if p == o {
+			return true
+		}
+	}
+	return false
 }
 
 // countryPair reads "hội nghị thượng đỉnh Mỹ-Triều … tháng 6/2018": a

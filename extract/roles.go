@@ -153,11 +153,21 @@ func (x *doc) titlesAfter(m *mention, date schema.Date) {
 		return
 	}
 	i++
-	for n := 0; n < 4 && i < s.end; n++ {
-		// Skip a membership that is not a role ("Ủy viên Bộ Chính trị").
+	for n := 0; n < 6 && i < s.end; n++ {
 		t := x.titleStarting(i)
 		if t == nil {
-			return
+			// Skip a membership or post that is not a role ("Ủy viên Bộ
+			// Chính trị,", "Phó Bí thư Quân ủy Trung ương,") up to the
+			// next comma.
+			k := i
+			for k < s.end && k-i < 12 && x.word(k) != "," && x.word(k) != ";" && x.word(k) != "." {
+				k++
+			}
+			if x.word(k) != "," || k == i {
+				return
+			}
+			i = k + 1
+			continue
 		}
 		end := t.End
 		countries := append([]string{}, t.Countries...)
