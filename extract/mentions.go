@@ -140,7 +140,16 @@ func (x *doc) readTitle(m *mention) {
 	s0 := x.sent[m.sent].start
 	j := m.start - 1
 	for gap := 0; j >= s0 && gap <= 8; gap++ {
-		if t := x.titleEnd[j+1]; t != nil {
+		if t := x.titleEnd[j+1]; t != nil && x.word(t.Start) == "quyền" && x.word(t.Start-1) == "chính" {
+			// "chính quyền Tổng thống Mỹ Joe Biden" (the administration of
+			// …): not an acting president; the title after "quyền".
+			if end, roles := x.g.TitleHead(x.toks, t.Start+1); end > t.Start+1 && len(roles) > 0 {
+				m.headRoles = roles
+				m.tstart = t.Start + 1
+				m.countries = append(m.countries, t.Countries...)
+			}
+			return
+		} else if t != nil {
 			m.title = t
 			m.tstart = t.Start
 			m.countries = append(m.countries, t.Countries...)
