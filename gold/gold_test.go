@@ -444,3 +444,24 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+// A missed trilateral meeting is reported as three met misses, each naming
+// its own pair once (not the whole participant list per pair).
+func TestScoreMetMissesNamePairs(t *testing.T) {
+	g := goldFile()
+	g.Articles[0].Meetings = append(g.Articles[0].Meetings, gold.Meeting{
+		Participants: []string{"Moon Jae-in", "Donald Trump", "Kim Jong Un"}, Status: "held", Date: "2019-06-30", Kind: "summit"})
+	p := clone(g)
+	p.Articles[0].Meetings = p.Articles[0].Meetings[:0]
+	r := gold.Score(g, p)
+	var met []string
+	for _, m := range r.Misses {
+		if m.Figure == "met" {
+			met = append(met, m.Fact)
+		}
+	}
+	want := []string{"Donald Trump met Kim Jong Un", "Donald Trump met Moon Jae-in", "Kim Jong Un met Moon Jae-in"}
+	if !reflect.DeepEqual(met, want) {
+		t.Errorf("met misses %q, want %q", met, want)
+	}
+}

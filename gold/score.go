@@ -166,43 +166,39 @@ func ScoreTopics(gold, pred *File, taxonomy map[string]bool) *Report {
 			m   *Meeting
 			key string
 		}
-		gm, pm := map[string]side{}, map[string]side{}
-		for i := range ga.Meetings {
-			m := &ga.Meetings[i]
-			k, ids := setKey(m.Participants, gid)
-			full := file + "|" + k
-			if count[m.Status+k] > 1 {
-				full += "@" + m.Date
-			}
-			fig := figureOf(m.Status)
-			gs[fig].add(full, fmt.Sprintf("%s %v %s", m.Status, m.Participants, m.Date))
-			gm[fig+full] = side{m, full}
-			if m.Status == "held" {
+		// Each side's meetings as keyed facts: the meeting (held or
+		// planned) and, for a held one, each pair of participants once.
+		index := func(ms []Meeting, id func(string) string, figs map[string]set) map[string]side {
+			out := map[string]side{}
+			for i := range ms {
+				m := &ms[i]
+				k, ids := setKey(m.Participants, id)
+				full := file + "|" + k
+				if count[m.Status+k] > 1 {
+					full += "@" + m.Date
+				}
+				fig := figureOf(m.Status)
+				figs[fig].add(full, fmt.Sprintf("%s %v %s", m.Status, m.Participants, m.Date))
+				out[fig+full] = side{m, full}
+				if m.Status != "held" {
+					continue
+				}
+				names := map[string]string{}
+				for _, p := range m.Participants {
+					if _, ok := names[id(p)]; !ok {
+						names[id(p)] = p
+					}
+				}
 				for a := 0; a < len(ids); a++ {
 					for b := a + 1; b < len(ids); b++ {
-						gs["met"].add(ids[a]+"~"+ids[b], m.Participants[0]+" met "+strings.Join(m.Participants[1:], ", "))
+						figs["met"].add(ids[a]+"~"+ids[b], names[ids[a]]+" met "+names[ids[b]])
 					}
 				}
 			}
+			return out
 		}
-		for i := range pa.Meetings {
-			m := &pa.Meetings[i]
-			k, ids := setKey(m.Participants, pid)
-			full := file + "|" + k
-			if count[m.Status+k] > 1 {
-				full += "@" + m.Date
-			}
-			fig := figureOf(m.Status)
-			ps[fig].add(full, fmt.Sprintf("%s %v %s", m.Status, m.Participants, m.Date))
-			pm[fig+full] = side{m, full}
-			if m.Status == "held" {
-				for a := 0; a < len(ids); a++ {
-					for b := a + 1; b < len(ids); b++ {
-						ps["met"].add(ids[a]+"~"+ids[b], strings.Join(m.Participants, " met "))
-					}
-				}
-			}
-		}
+		gm := index(ga.Meetings, gid, gs)
+		pm := index(pa.Meetings, pid, ps)
 		// Topics and attributes on the meetings that match.
 		for k, g := range gm {
 			p, ok := pm[k]
