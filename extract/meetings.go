@@ -443,8 +443,8 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 				}
 				m.date, m.ownDate, m.first = p.date, p.ownDate, p.first
 				m.sents = append(append([]int{}, p.sents...), si)
-				if m.place == "" {
-					m.place = p.place
+				if m.place == "" || p.place != "" && x.countryPlace(m.place) != "" && x.countryPlace(p.place) == "" {
+					m.place = p.place // a city wins over a whole country
 				}
 			}
 		}
@@ -490,8 +490,8 @@ func (x *doc) addMeeting(m *meeting) {
 		if m.ownDate && (!o.ownDate || m.date.P > o.date.P) || !o.ownDate && m.date.P > o.date.P {
 			o.date, o.ownDate = m.date, o.ownDate || m.ownDate
 		}
-		if o.place == "" {
-			o.place = m.place
+		if o.place == "" || m.place != "" && x.countryPlace(o.place) != "" && x.countryPlace(m.place) == "" {
+			o.place = m.place // a city wins over a whole country
 		}
 		if o.generic && !m.generic {
 			o.kind, o.generic = m.kind, false

@@ -3,6 +3,7 @@
 package extract
 
 import (
+	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 	"github.com/dipgraph/dipgraph/vntext"
 )
@@ -12,11 +13,18 @@ import (
 func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 	s := x.sent[si]
 	best, bestDist := "", 1<<30
+	country, countryDist := "", 1<<30
 	for _, nm := range x.sc.Names {
 		if nm.Start < s.start || nm.Start >= s.end {
 			continue
 		}
 		p := nm.Place()
+		isCountry := false
+		if p == nil && nm.Official() == nil && nm.Country() != nil && !x.countryOfTitle(nm.Start) {
+			// A country where no city is named: "thăm chính thức Việt
+			// Nam", "tại Anh".
+			p, isCountry = x.g.CountryPlace(nm.Country().Code), true
+		}
 		if p == nil || x.insideMention(ms, nm.Start) || x.inTitle[nm.Start] {
 			continue
 		}
@@ -24,10 +32,23 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		// gia Gyeongju": a locative within a few words, with only a
 		// venue's name between.
 		ok := false
-		for k := nm.Start - 1; k >= s.start && k >= nm.Start-6; k-- {
+		reach := 6
+		if isCountry {
+			// A country only right after the locative ("tại Anh", "thăm
+			// chính thức Việt Nam"), outside asides: "Ngày Quốc gia Mỹ tại
+			// Expo" names no place.
+			reach = 3
+			if x.inAppositive(s.start, nm.Start, s.end) {
+				continue
+			}
+		}
+		for k := nm.Start - 1; k >= s.start && k >= nm.Start-reach; k-- {
 			w := x.word(k)
+			if isCountry && x.toks[k].Upper && w != "thăm" && w != "tại" && w != "ở" && w != "sang" {
+				break
+			}
 			// "bên lề Hội nghị An ninh Munich": the city of the event.
-			if w == "tại" || w == "ở" || w == "tới" || w == "đến" || w == "sang" || w == "lề" {
+			if w == "tại" || w == "ở" || w == "tới" || w == "đến" || w == "sang" || w == "lề" || isCountry && w == "thăm" {
 				ok = true
 				break
 			}
@@ -48,11 +69,25 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		if d < 0 {
 			d = -d * 2
 		}
-		if d < bestDist {
+		if isCountry {
+			if d < countryDist {
+				country, countryDist = p.ID, d
+			}
+		} else if d < bestDist {
 			best, bestDist = p.ID, d
 		}
 	}
+	if best == "" {
+		return country // a city, when the sentence names one, wins
+	}
 	return best
+}
+
+// countryOfTitle reports a country name that belongs to a title or a
+// name's country ("Bộ trưởng Ngoại giao Nga", "Lào Cai (Việt Nam)"):
+// right after a title, or in brackets.
+func (x *doc) countryOfTitle(i int) bool {
+	return x.titleEnd[i] != nil || x.word(i-1) == "("
 }
 
 // nextEventBetween reports "sau đó" or "rồi" (then) between two tokens:
@@ -70,15 +105,104 @@ func (x *doc) nextEventBetween(a, b int) bool {
 // held meeting of the article on the same day (the same trip).
 func (x *doc) settlePlaces() {
 	meets := x.realMeetings()
+	visits := x.visitedCountries()
+	defer func() {
+		for _, m := range meets {
+			if m.place != "" || m.status != schema.Held || m.kind == "phone-call" {
+				continue
+			}
+			for _, o := range m.parts {
+				if cc, ok := visits[o]; ok {
+					m.place = gazetteer.CountryPlaceID(cc)
+					break
+				}
+			}
+		}
+	}()
 	for _, m := range meets {
-		if m.place != "" || m.status != schema.Held || m.date.P != schema.Day || m.kind == "phone-call" {
+		whole := x.countryPlace(m.place)
+		if m.place != "" && whole == "" || m.status != schema.Held || m.date.P != schema.Day || m.kind == "phone-call" {
 			continue // a phone call has no place of its own
 		}
 		for _, o := range meets {
-			if o != m && o.place != "" && o.status == schema.Held && o.date == m.date {
+			if o == m || o.place == "" || o.status != schema.Held || o.date != m.date || x.countryPlace(o.place) != "" || !shareParticipant(o, m) {
+				continue
+			}
+			// A city of the same day, or, for a meeting placed in a whole
+			// country, a city of that country.
+			if p := x.g.Place(o.place); whole == "" || p != nil && p.Country == whole {
 				m.place = o.place
 				break
 			}
 		}
 	}
+}
+
+// shareParticipant reports whether two meetings are of the same trip: an
+// official in common, or the same countries meeting (two delegations).
+func shareParticipant(a, b *meeting) bool {
+	for _, o := range a.parts {
+		if hasPart(b, o) {
+			return true
+		}
+	}
+	countries := func(m *meeting) map[string]bool {
+		out := map[string]bool{}
+		for _, o := range m.parts {
+			out[o.Country] = true
+		}
+		return out
+	}
+	ca, cb := countries(a), countries(b)
+	if len(ca) != len(cb) || len(ca) < 2 {
+		return false
+	}
+	for c := range ca {
+		if !cb[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// visitedCountries returns, per official, the country a sentence says the
+// official is visiting ("X bắt đầu chuyến thăm chính thức Việt Nam"): the
+// country of that official's meetings that name no place.
+func (x *doc) visitedCountries() map[*gazetteer.Official]string {
+	out := map[*gazetteer.Official]string{}
+	for _, nm := range x.sc.Names {
+		c := nm.Country()
+		if c == nil || nm.Official() != nil || x.countryOfTitle(nm.Start) || x.inTitle[nm.Start] {
+			continue
+		}
+		visit := false
+		for k := nm.Start - 1; k >= 0 && k >= nm.Start-3; k-- {
+			if x.word(k) == "thăm" && x.word(k-1) == "chuyến" || x.wordsAre(k-2, "chuyến", "thăm") {
+				visit = true
+				break
+			}
+		}
+		if !visit {
+			continue
+		}
+		si := x.sentOf[nm.Start]
+		for _, m := range x.mentions {
+			if m.sent == si && m.end <= nm.Start && m.off.Country != c.Code {
+				if _, ok := out[m.off]; !ok {
+					out[m.off] = c.Code
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// countryPlace returns the country code of a place that stands for a
+// whole country, or "".
+func (x *doc) countryPlace(id string) string {
+	if p := x.g.Place(id); p != nil && id == gazetteer.CountryPlaceID(p.Country) {
+		return p.Country
+	}
+	return ""
 }

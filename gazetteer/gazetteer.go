@@ -202,6 +202,9 @@ type Gazetteer struct {
 	officials map[string]*Official
 	topics    map[string]*Topic
 	places    map[string]*Place
+	// countryPlaces are the places that stand for a whole country, where
+	// an article names no city ("thăm chính thức Việt Nam").
+	countryPlaces map[string]*Place
 	kinds     map[string]*Kind
 	provinces map[string]*Province
 	// roleAlias maps the id a template would have made to the written-out
@@ -227,8 +230,18 @@ func (g *Gazetteer) Official(id string) *Official { return g.officials[id] }
 // Topic returns the topic with the id, or nil.
 func (g *Gazetteer) Topic(id string) *Topic { return g.topics[id] }
 
-// Place returns the place with the id, or nil.
+// Place returns the place with the id (a city, a venue, or a country's
+// place, CountryPlaceID), or nil.
 func (g *Gazetteer) Place(id string) *Place { return g.places[id] }
+
+// CountryPlace returns the place that stands for the whole country, for a
+// meeting whose article names the country but no city; nil for an unknown
+// code. It is not in Places, and its names are matched as the country's.
+func (g *Gazetteer) CountryPlace(code string) *Place { return g.countryPlaces[code] }
+
+// CountryPlaceID is the place id of a whole country: "country-" and the
+// lower-case code.
+func CountryPlaceID(code string) string { return "country-" + strings.ToLower(code) }
 
 // Kind returns the meeting kind with the id, or nil.
 func (g *Gazetteer) Kind(id string) *Kind { return g.kinds[id] }

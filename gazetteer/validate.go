@@ -34,6 +34,14 @@ func (g *Gazetteer) index() Problems {
 		country(p.Pos, "place "+p.ID, p.Country)
 		g.places[p.ID] = p
 	}
+	g.countryPlaces = map[string]*Place{}
+	for _, c := range g.Countries {
+		p := &Place{ID: CountryPlaceID(c.Code), Name: c.Name, Country: c.Code, Pos: c.Pos}
+		g.countryPlaces[c.Code] = p
+		if g.places[p.ID] == nil {
+			g.places[p.ID] = p
+		}
+	}
 	g.roles = map[string]*Role{}
 	for _, r := range g.Roles {
 		country(r.Pos, "role "+r.ID, r.Country)

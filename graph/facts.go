@@ -193,7 +193,11 @@ func GazetteerQuads(g *gazetteer.Gazetteer) []quad.Quad {
 			q.add(id, schema.PredAlias, quad.String(n))
 		}
 	}
-	for _, p := range g.Places {
+	places := append([]*gazetteer.Place{}, g.Places...)
+	for _, c := range g.Countries {
+		places = append(places, g.CountryPlace(c.Code))
+	}
+	for _, p := range places {
 		id := schema.PlaceIRI(p.ID)
 		q.add(id, schema.PredType, iri(schema.KindPlace))
 		q.add(id, schema.PredName, quad.String(p.Name))
