@@ -48,7 +48,9 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 				break
 			}
 			// "bên lề Hội nghị An ninh Munich": the city of the event.
-			if w == "tại" || w == "ở" || w == "tới" || w == "đến" || w == "sang" || w == "lề" || isCountry && w == "thăm" {
+			// A whole country only "tại" or "ở" (at, in): "tới Hàn Quốc"
+			// tells a trip, not where its meetings were.
+			if w == "tại" || w == "ở" || !isCountry && (w == "tới" || w == "đến" || w == "sang" || w == "lề") {
 				ok = true
 				break
 			}
