@@ -84,7 +84,8 @@ type mention struct {
 	headRoles   []gazetteer.TitleRole // a bare generic title ("Thứ trưởng")
 	countries   []string              // countries in or beside the title
 	counterpart bool
-	former      bool // "cựu": a title the official no longer holds
+	former      bool // "cựu", "cố": a title the official no longer holds
+	elect       bool // "đắc cử": a title the official does not hold yet
 	role        *gazetteer.Role
 	coref       bool                    // a title standing for an official named elsewhere
 	more        []*gazetteer.TitleMatch // earlier titles chained by "," or "kiêm"

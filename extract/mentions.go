@@ -17,7 +17,7 @@ var gapWords = map[string]bool{
 	"ông": true, "bà": true, "ngài": true, "của": true, "thuộc": true, "hàng": true, "đầu": true,
 	"cấp": true, "cao": true, "mới": true, "đương": true, "nhiệm": true, "bộ": true, "ngoại": true,
 	"giao": true, ",": true, "là": true, "sắp": true, "mãn": true, "tân": true,
-	"khi": true, "đó": true, "lúc": true,
+	"khi": true, "đó": true, "lúc": true, "đắc": true, "cử": true,
 }
 
 // findMentions finds the officials named in the text: full names and
@@ -153,7 +153,14 @@ func (x *doc) readTitle(m *mention) {
 			m.title = t
 			m.tstart = t.Start
 			m.countries = append(m.countries, t.Countries...)
-			m.former = x.word(t.Start-1) == "cựu"
+			m.former = x.former(t.Start)
+			for k := t.End; k < m.start; k++ {
+				if x.wordsAre(k, "đắc", "cử") {
+					// "Tổng thống đắc cử Mỹ Donald Trump": president-elect,
+					// no role yet.
+					m.elect, m.former = true, true
+				}
+			}
 			// "Tổng Bí thư, Chủ tịch nước Tô Lâm", "Phó Thủ tướng kiêm Bộ
 			// trưởng Ngoại giao": earlier titles joined by a comma or kiêm.
 			for k := t.Start - 1; k > s0; {
@@ -211,7 +218,7 @@ func (x *doc) readTitle(m *mention) {
 		if end, roles := x.g.TitleHead(x.toks, k); end == m.tstart && len(roles) > 0 {
 			m.headRoles = roles
 			m.tstart = k
-			m.former = x.word(k-1) == "cựu"
+			m.former = x.former(k)
 			return
 		}
 	}

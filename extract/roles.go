@@ -68,7 +68,10 @@ func (x *doc) heldAny(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
 }
 
 // former reports "cựu" (former) before token i.
-func (x *doc) former(i int) bool { return x.word(i-1) == "cựu" }
+func (x *doc) former(i int) bool {
+	w := x.word(i - 1)
+	return w == "cựu" || w == "cố" // "cố Tổng Bí thư": the late
+}
 
 // rolesBefore returns the roles the title right before token i can name,
 // or nil when an honorific (no title) stands there.

@@ -3,7 +3,10 @@
 
 package extract
 
-import "github.com/dipgraph/dipgraph/schema"
+import (
+	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
+)
 
 // window is the span of days that every titled official's tenures allow:
 // a list of [from, to] spans (to zero: open), or unknown.
@@ -17,9 +20,28 @@ type window struct {
 // gazetteer does not know, former holders and titles that fit none of an
 // official's tenures leave it as it is.
 func (x *doc) tenureWindow() window {
+	// The officials of the headline and lead: later sentences often name
+	// officials of earlier events ("chuyến thăm tháng 9/2023 của Tổng Bí
+	// thư …").
+	lead := 0
+	for si, s := range x.sent {
+		if !s.furniture {
+			lead++
+		}
+		if lead == 4 {
+			lead = si
+			break
+		}
+	}
+	if lead < 4 {
+		lead = len(x.sent)
+	}
 	w := window{}
 	for _, m := range x.mentions {
-		if m.off == nil || m.off.Provisional || m.former || m.coref {
+		if m.sent > lead {
+			break
+		}
+		if m.off == nil || m.off.Provisional || m.former && !m.elect || m.coref {
 			continue
 		}
 		var roles []string
@@ -31,11 +53,19 @@ func (x *doc) tenureWindow() window {
 		for _, r := range m.headRoles {
 			roles = append(roles, r.Role.ID)
 		}
+		elect := m.elect
 		var spans [][2]schema.Date
 		for _, t := range m.off.Roles {
-			if contains(roles, t.Role) {
-				spans = append(spans, [2]schema.Date{t.From.First(), t.To})
+			if !contains(roles, t.Role) {
+				continue
 			}
+			if elect {
+				// Elected, not yet in office: the months before the tenure.
+				from := t.From.First()
+				spans = append(spans, [2]schema.Date{from.AddDays(-100), from.AddDays(-1)})
+				continue
+			}
+			spans = append(spans, [2]schema.Date{t.From.First(), t.To})
 		}
 		if len(spans) == 0 {
 			continue
@@ -85,21 +115,28 @@ func (x *doc) yearFromWindow(w window) int {
 			if e.relative || e.subordinate || e.y != 0 || e.d == 0 {
 				continue
 			}
-			found := 0
+			var fit []int
 			for y := 1990; y <= 2100; y++ {
 				d, err := schema.MakeDate(y, e.m, e.d)
-				if err != nil || !w.fits(d) {
-					continue
+				if err == nil && w.fits(d) && (x.opt.Today.IsZero() || y <= x.opt.Today.Y) {
+					fit = append(fit, y)
 				}
-				if found != 0 {
-					return 0 // more than one year fits
+			}
+			if len(fit) == 1 {
+				return fit[0]
+			}
+			// Several years fit: the one year among them that the text
+			// writes somewhere ("Chủ tịch ASEAN 2019").
+			found := 0
+			for _, y := range fit {
+				if x.yearWritten(y) {
+					if found != 0 {
+						return 0
+					}
+					found = y
 				}
-				found = y
 			}
-			if found != 0 && (x.opt.Today.IsZero() || found <= x.opt.Today.Y) {
-				return found
-			}
-			return 0
+			return found
 		}
 	}
 	return 0
@@ -124,4 +161,15 @@ func intersectSpans(a, b [][2]schema.Date) [][2]schema.Date {
 		}
 	}
 	return out
+}
+
+// yearWritten reports whether the text writes the year y as a number of
+// its own (not inside a longer number) outside page furniture.
+func (x *doc) yearWritten(y int) bool {
+	for i, t := range x.toks {
+		if t.Kind == vntext.Number && len(t.Norm) == 4 && atoi(t.Norm) == y && !x.sent[x.sentOf[i]].furniture {
+			return true
+		}
+	}
+	return false
 }
