@@ -221,6 +221,9 @@ func TestScoreLocation(t *testing.T) {
 		{"also: another place is wrong", "", []string{"Seoul"}, "Tokyo", false},
 		{"no location: none is right", "", nil, "", true},
 		{"no location: a place is wrong", "", nil, "Seoul", false},
+		{"location and also: also counts beside it", "Cao Bang", []string{"Cao Bằng", "Vietnam"}, "Vietnam", true},
+		{"location and also: none is wrong", "Cao Bang", []string{"Vietnam"}, "", false},
+		{"location and also: another place is wrong", "Cao Bang", []string{"Vietnam"}, "Hanoi", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

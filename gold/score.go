@@ -344,11 +344,11 @@ func canonDate(s string) string {
 }
 
 func locationRight(got string, g *Meeting) bool {
-	if g.Location != "" {
-		return NameKey(got) == NameKey(g.Location)
+	if g.Location != "" && NameKey(got) == NameKey(g.Location) {
+		return true
 	}
 	if got == "" {
-		return true
+		return g.Location == "" // without a location, no answer counts too
 	}
 	for _, l := range g.LocationAlso {
 		if NameKey(l) == NameKey(got) {
