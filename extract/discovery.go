@@ -78,10 +78,78 @@ func (x *doc) titleOnlyMentions() {
 			}
 		}
 	}
+	added = append(added, x.counterpartReferences(attached)...)
 	if len(added) > 0 {
 		x.mentions = append(x.mentions, added...)
 		sortMentions(x.mentions)
 	}
+}
+
+// counterpartReferences reads "người đồng cấp Nhật Bản" (the Japanese
+// counterpart) with no name after it: the one official of that country
+// the article names, or, of several, the one who holds a role of the same
+// kind as an official named before in the sentence ("ông Park và người
+// đồng cấp Nhật Bản": Japan's foreign minister).
+func (x *doc) counterpartReferences(attached map[int]bool) []*mention {
+	var out []*mention
+	for i := 0; i+3 < len(x.toks); i++ {
+		if !x.wordsAre(i, "người", "đồng", "cấp") || attached[i] {
+			continue
+		}
+		k := x.nameAt[i+3]
+		if k < 0 {
+			continue
+		}
+		nm := x.sc.Names[k]
+		c := nm.Country()
+		if c == nil || nm.Official() != nil || nm.End < len(x.toks) && x.toks[nm.End].Upper && x.toks[nm.End].Kind == vntext.Word {
+			continue // a name follows: discovery's or the gazetteer's
+		}
+		var cands []*gazetteer.Official
+		for _, o := range x.offs {
+			if o.Country == c.Code {
+				cands = append(cands, o)
+			}
+		}
+		if len(cands) > 1 {
+			cands = x.sameFunction(cands, i)
+		}
+		if len(cands) != 1 {
+			continue
+		}
+		out = append(out, &mention{off: cands[0], start: i, end: nm.End, tstart: i, sent: x.sentOf[i], coref: true, counterpart: true})
+	}
+	return out
+}
+
+// sameFunction keeps the candidates who held, at the article's date, a
+// role whose id ends like the role of an official named before token i in
+// its sentence (the foreign minister's counterpart is a foreign minister).
+func (x *doc) sameFunction(cands []*gazetteer.Official, i int) []*gazetteer.Official {
+	si := x.sentOf[i]
+	var suffixes []string
+	for _, m := range x.mentions {
+		if m.sent != si || m.end > i {
+			continue
+		}
+		for _, t := range m.off.Roles {
+			if x.res.published.IsZero() || t.Covers(x.res.published) {
+				if j := strings.IndexByte(t.Role, '-'); j > 0 {
+					suffixes = append(suffixes, t.Role[j:])
+				}
+			}
+		}
+	}
+	var out []*gazetteer.Official
+	for _, o := range cands {
+		for _, t := range o.Roles {
+			if j := strings.IndexByte(t.Role, '-'); j > 0 && contains(suffixes, t.Role[j:]) && (x.res.published.IsZero() || t.Covers(x.res.published)) {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // provisional reads an unknown name of two to four capitalised words right
