@@ -20,6 +20,7 @@ type meeting struct {
 	pending  bool // an event reported without names, waiting for them
 	ownDate  bool // the date was written in a reporting sentence
 	trig     int  // token of the trigger that first reported it
+	past     bool // the text says it happened ("đã có cuộc điện đàm")
 }
 
 type topicRef struct {
@@ -83,7 +84,7 @@ func (x *doc) findMeetings() {
 	for _, m := range x.meets {
 		// One day of slack: a date line in Korean time can precede a
 		// meeting reported in Washington's local time.
-		if m.status == schema.Held && !pub.IsZero() && !m.date.IsZero() && m.date.First().Compare(pub.Last().AddDays(1)) > 0 {
+		if m.status == schema.Held && !m.past && !pub.IsZero() && !m.date.IsZero() && m.date.First().Compare(pub.Last().AddDays(1)) > 0 {
 			m.status = schema.Planned
 		}
 	}
@@ -433,7 +434,8 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 			status = schema.Planned
 		}
 		m := &meeting{parts: parts, status: status, kind: t.Kind.ID, date: date, ownDate: ownDate, place: place,
-			sents: []int{si}, first: si, generic: generic, trig: t.Start}
+			sents: []int{si}, first: si, generic: generic, trig: t.Start,
+			past: status == schema.Held && x.pastBefore(si, t, st.subjects)}
 		if p := x.pendingEvent(); p != nil {
 			p.pending = false // the next meeting takes it or it lapses
 			p.absorbed = true
@@ -493,6 +495,7 @@ func (x *doc) addMeeting(m *meeting) {
 		if o.place == "" || m.place != "" && x.countryPlace(o.place) != "" && x.countryPlace(m.place) == "" {
 			o.place = m.place // a city wins over a whole country
 		}
+		o.past = o.past || m.past
 		if o.generic && !m.generic {
 			o.kind, o.generic = m.kind, false
 		}

@@ -133,3 +133,24 @@ func (x *doc) plannedLead(si int) bool {
 	}
 	return false
 }
+
+// pastBefore reports a past marker between the subject and the trigger
+// ("đã có cuộc điện đàm", "vừa hội đàm", "phát biểu sau cuộc hội đàm"):
+// the text says the meeting happened, whatever the date line says.
+func (x *doc) pastBefore(si int, t gazetteer.TriggerMatch, subjects []*mention) bool {
+	from := max(x.sent[si].start, t.Start-6)
+	if len(subjects) > 0 {
+		if e := subjects[len(subjects)-1].end; e <= t.Start && e > from {
+			from = e
+		}
+	}
+	for i := from; i < t.Start; i++ {
+		switch w := x.word(i); {
+		case w == "đã" || w == "vừa" || w == "từng":
+			return true
+		case w == "sau" && i == t.Start-1:
+			return true // "phát biểu sau cuộc hội đàm"
+		}
+	}
+	return false
+}
