@@ -316,7 +316,7 @@ func (st *site) participantSets() [][]*mention {
 	x, t, objects, subjects := st.x, st.t, st.objects, st.subjects
 	var sets [][]*mention
 	switch {
-	case st.conn == "giữa":
+	case st.conn == "giữa" && len(objects) > 0:
 		all := objects
 		if honorifics[x.word(st.connAt+1)] && st.connAt+2 < len(x.toks) && !x.toks[st.connAt+2].Upper && len(subjects) > 0 {
 			// "giữa ông và Nhà lãnh đạo Triều Tiên Kim Jong Un": the pronoun
@@ -327,7 +327,7 @@ func (st *site) participantSets() [][]*mention {
 			all = append(all, subjects[len(subjects)-1])
 		}
 		sets = append(sets, all)
-	case st.conn == "với" || t.Direct || len(objects) > 0 && objects[0].tstart == t.End && len(subjects) > 0:
+	case st.conn == "với" || t.Direct || len(objects) > 0 && objects[0].tstart == t.End && len(subjects) > 0 && st.conn != "giữa":
 		if len(objects) == 0 || len(subjects) == 0 {
 			break
 		}
@@ -392,7 +392,12 @@ func (st *site) when() (schema.Date, bool) {
 // participants; only one, dated, before any meeting.
 func (st *site) pend(date schema.Date, ownDate bool, place string) {
 	x, t, s := st.x, st.t, st.s
-	if t.Direct || s.furniture || !ownDate || len(x.realMeetings()) > 0 || x.pendingEvent() != nil {
+	if t.Direct || s.furniture || !ownDate || x.pendingEvent() != nil {
+		return
+	}
+	// After other meetings, only an event that counts its sides ("cuộc gặp
+	// giữa ba Bộ trưởng Ngoại giao") waits for its participants.
+	if len(x.realMeetings()) > 0 && !(st.conn == "giữa" && countWord(x.word(st.connAt+1))) {
 		return
 	}
 	kind := t.Kind.ID
@@ -554,4 +559,9 @@ func (x *doc) realMeetings() []*meeting {
 		}
 	}
 	return out
+}
+
+// countWord reports a small count: "hai", "ba", "bốn", "năm".
+func countWord(w string) bool {
+	return w == "hai" || w == "ba" || w == "bốn" || w == "năm"
 }

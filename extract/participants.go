@@ -250,20 +250,24 @@ func (x *doc) listedWhole(si int) bool {
 var attendeeLeads = [][]string{{"cùng", "dự"}, {"cùng", "tham", "dự"}, {"tham", "dự"}, {"tham", "gia"}, {"về", "phía"},
 	{"dự", "buổi"}, {"có", "mặt"}, {"cùng", "có", "mặt"}, {"cùng", "tiếp"}, {"cùng", "làm", "việc"}}
 
+// attendeeLead reports a sentence that opens with an attendee lead.
+func (x *doc) attendeeLead(si int) bool {
+	s := x.sent[si]
+	for _, l := range attendeeLeads {
+		for i := s.start; i < s.start+2 && i < s.end; i++ {
+			if x.wordsAre(i, l...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // attendees adds the officials a sentence lists as attending to the
 // meeting reported in the sentences just before: one meeting with every
 // named participant.
 func (x *doc) attendees(si int, ms []*mention, parts []*gazetteer.Official) {
-	s := x.sent[si]
-	lead := false
-	for _, l := range attendeeLeads {
-		for i := s.start; i < s.start+2 && i < s.end; i++ {
-			if x.wordsAre(i, l...) {
-				lead = true
-			}
-		}
-	}
-	if !lead || len(parts) == 0 {
+	if !x.attendeeLead(si) || len(parts) == 0 {
 		return
 	}
 	var last *meeting
@@ -275,6 +279,16 @@ func (x *doc) attendees(si int, ms []*mention, parts []*gazetteer.Official) {
 	}
 	if last == nil || si-last.sents[len(last.sents)-1] > 3 {
 		return
+	}
+	// Another event reported in between ("Cuộc gặp giữa ba Bộ trưởng …
+	// diễn ra chiều 23/12. Tham dự gồm có …") is the one attended.
+	for _, t := range x.sc.Triggers {
+		if t.Direct || x.reporting[t.Start] || x.backReference(t) {
+			continue
+		}
+		if ts := x.sentOf[t.Start]; ts > last.sents[len(last.sents)-1] && ts < si && !x.attendeeLead(ts) {
+			return
+		}
 	}
 	for _, o := range parts {
 		if !containsOfficial(last.parts, o) {
