@@ -82,6 +82,16 @@ func (x *doc) findMeetings() {
 	// Status from dates: a meeting dated after the article is planned.
 	pub := x.res.published
 	for _, m := range x.meets {
+		if m.status == schema.Held && m.date.IsZero() && !pub.IsZero() {
+			// A held meeting the text gives no date for happened by the
+			// article's date: its month (or year), no more precise.
+			switch pub.P {
+			case schema.Day, schema.Month:
+				m.date = schema.MonthDate(pub.Y, pub.M)
+			default:
+				m.date = pub
+			}
+		}
 		// One day of slack: a date line in Korean time can precede a
 		// meeting reported in Washington's local time.
 		if m.status == schema.Held && !m.past && !pub.IsZero() && !m.date.IsZero() && m.date.First().Compare(pub.Last().AddDays(1)) > 0 {
