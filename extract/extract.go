@@ -214,20 +214,24 @@ func (x *doc) findDates() {
 		return
 	}
 	x.res.year = year
-	for si, ds := range x.dates {
-		if x.sent[si].furniture {
-			break
-		}
-		for _, e := range ds {
-			if e.relative || e.subordinate {
-				continue
+	// The first day in the body, or first a day that the text dates by
+	// the day of writing ("Hôm qua 30/11": written the next day; "Sáng
+	// nay 28-8": that day).
+	for pass := 0; pass < 2; pass++ {
+		for si, ds := range x.dates {
+			if x.sent[si].furniture {
+				break
 			}
-			if e.d > 0 && (e.y == 0 || e.y == year) {
+			for _, e := range ds {
+				if e.relative || e.subordinate || e.d == 0 || e.y != 0 && e.y != year {
+					continue
+				}
+				shift, deictic := x.deicticBefore(e.start)
+				if pass == 0 && !deictic {
+					continue
+				}
 				if d, err := schema.MakeDate(year, e.m, e.d); err == nil {
-					if x.wordsAre(e.start-2, "hôm", "qua") || x.wordsAre(e.start-3, "hôm", "qua") {
-						d = d.AddDays(1) // "Hôm qua 30/11": written the next day
-					}
-					x.res.published = d
+					x.res.published = d.AddDays(shift)
 					return
 				}
 			}
@@ -306,4 +310,19 @@ func (x *doc) result() *fact.Result {
 		}
 	}
 	return r
+}
+
+// deicticBefore reports a word dating what follows by the day of writing,
+// right before token i: "hôm qua" (yesterday: the article is a day later),
+// "hôm nay", "sáng nay", "chiều nay", "tối nay", "trưa nay" (today).
+func (x *doc) deicticBefore(i int) (shift int, ok bool) {
+	for k := max(0, i-3); k < i; k++ {
+		switch {
+		case x.wordsAre(k, "hôm", "qua"):
+			return 1, true
+		case x.word(k+1) == "nay" && (x.word(k) == "hôm" || x.word(k) == "sáng" || x.word(k) == "chiều" || x.word(k) == "tối" || x.word(k) == "trưa"):
+			return 0, true
+		}
+	}
+	return 0, false
 }

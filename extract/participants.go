@@ -92,11 +92,40 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 	return out
 }
 
-// pairAnaphors name the two sides of the last meeting without names.
+// pairAnaphors name the sides of the last meeting without names; "hai"
+// stands for the count ("ba nhà lãnh đạo": the three of a trilateral).
 var pairAnaphors = [][]string{
 	{"hai", "nhà", "lãnh", "đạo"}, {"lãnh", "đạo", "hai", "nước"}, {"hai", "ông"}, {"hai", "bà"},
 	{"hai", "tổng", "thống"}, {"hai", "ngoại", "trưởng"}, {"hai", "bộ", "trưởng"}, {"hai", "thủ", "tướng"},
 	{"hai", "thứ", "trưởng"}, {"hai", "quan", "chức"}, {"hai", "nước"},
+}
+
+// anaphorCounts are the counts an anaphor may give in place of "hai".
+var anaphorCounts = map[string]int{"hai": 2, "ba": 3, "bốn": 4}
+
+// anaphorAt returns the number of sides an anaphor at token i names, or 0.
+func (x *doc) anaphorAt(i int) (int, []string) {
+	for _, a := range pairAnaphors {
+		n := 0
+		ok := true
+		for k, w := range a {
+			got := x.word(i + k)
+			if w == "hai" {
+				if n = anaphorCounts[got]; n == 0 {
+					ok = false
+				}
+			} else if got != w {
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			return n, a
+		}
+	}
+	return 0, nil
 }
 
 // anaphorMeeting returns the meeting whose two sides "hai nhà lãnh đạo",
@@ -104,13 +133,11 @@ var pairAnaphors = [][]string{
 // trig: the last meeting whose participants fit the title of the phrase
 // (leaders for "lãnh đạo"), or the last meeting when the phrase has none.
 func (x *doc) anaphorMeeting(from, trig int) *meeting {
-	at := -1
-	for i := max(from, trig-10); i < trig && at < 0; i++ {
-		for _, a := range pairAnaphors {
-			if x.wordsAre(i, a...) {
-				at = i
-				break
-			}
+	at, sides := -1, 0
+	var pattern []string
+	for i := max(from, trig-16); i < trig && at < 0; i++ {
+		if n, a := x.anaphorAt(i); n > 0 {
+			at, sides, pattern = i, n, a
 		}
 	}
 	if at < 0 {
@@ -127,13 +154,13 @@ func (x *doc) anaphorMeeting(from, trig int) *meeting {
 			roles = rs
 		}
 	}
-	if x.wordsAre(at, "hai", "nước") && roles == nil && !leaders {
+	if len(pattern) == 2 && pattern[1] == "nước" && roles == nil && !leaders {
 		return nil // "của hai nước": the two countries, not two officials
 	}
 	var last *meeting
 	for k := len(x.meets) - 1; k >= 0; k-- {
 		m := x.meets[k]
-		if m.pending || m.absorbed || len(m.parts) != 2 {
+		if m.pending || m.absorbed || len(m.parts) != sides {
 			continue
 		}
 		if last == nil {
@@ -149,10 +176,44 @@ func (x *doc) anaphorMeeting(from, trig int) *meeting {
 			return m
 		}
 	}
+	if last == nil {
+		// No meeting reported yet: the officials of a sentence just
+		// before that names as many as the phrase counts ("A, B và C bên
+		// lề APEC. … ba nhà lãnh đạo … trong cuộc gặp").
+		return x.namedBefore(x.sentOf[at], sides, leaders, roles)
+	}
 	if leaders || roles != nil {
 		return nil
 	}
 	return last
+}
+
+// namedBefore returns, as a meeting's sides, the officials of the nearest
+// of the two sentences before si that names exactly n of them (leaders
+// all, or each holding one of roles, when asked), or nil.
+func (x *doc) namedBefore(si, n int, leaders bool, roles []gazetteer.TitleRole) *meeting {
+	for prev := si - 1; prev >= 0 && prev >= si-2; prev-- {
+		var ms []*mention
+		for _, m := range x.mentions {
+			if m.sent == prev {
+				ms = append(ms, m)
+			}
+		}
+		parts := uniqueOfficials(ms)
+		if len(parts) == 0 {
+			continue
+		}
+		if len(parts) != n {
+			return nil
+		}
+		for _, o := range parts {
+			if leaders && !x.leaderAt(o, schema.Date{}) || !leaders && roles != nil && !x.heldAny(o, roles) {
+				return nil
+			}
+		}
+		return &meeting{parts: parts}
+	}
+	return nil
 }
 
 // pronounSubject returns a mention of the official last named before
