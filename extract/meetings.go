@@ -402,6 +402,9 @@ func (st *site) when() (schema.Date, bool) {
 // participants; only one, dated, before any meeting.
 func (st *site) pend(date schema.Date, ownDate bool, place string) {
 	x, t, s := st.x, st.t, st.s
+	if st.describesLast(date, ownDate, place) {
+		return
+	}
 	if t.Direct || s.furniture || !ownDate || x.pendingEvent() != nil {
 		return
 	}
@@ -418,6 +421,40 @@ func (st *site) pend(date schema.Date, ownDate bool, place string) {
 	}
 	x.meets = append(x.meets, &meeting{pending: true, kind: kind, date: date, ownDate: ownDate,
 		place: place, sents: []int{st.c.si}, first: st.c.si, status: x.status(st.c.si, t, nil)})
+}
+
+// describesLast reads a sentence about the meeting just reported that
+// names no one: "Cuộc gặp diễn ra tại thủ đô Tokyo …", "Cuộc hội đàm được
+// tổ chức tại …": its place (and date) are that meeting's when it has
+// none.
+func (st *site) describesLast(date schema.Date, ownDate bool, place string) bool {
+	x, t, s := st.x, st.t, st.s
+	if t.Start > s.start+1 || len(st.c.ms) > 0 {
+		return false
+	}
+	if !(x.wordsAre(t.End, "diễn", "ra") || x.wordsAre(t.End, "được", "tổ", "chức") || x.wordsAre(t.End, "này", "diễn", "ra")) {
+		return false
+	}
+	var last *meeting
+	for k := len(x.meets) - 1; k >= 0; k-- {
+		if m := x.meets[k]; !m.pending && !m.absorbed && len(m.parts) >= 2 {
+			last = m
+			break
+		}
+	}
+	if last == nil || st.c.si-last.sents[len(last.sents)-1] > 2 {
+		return false
+	}
+	if last.place == "" || place != "" && x.countryPlace(last.place) != "" && x.countryPlace(place) == "" {
+		last.place = place
+	}
+	if last.date.IsZero() && ownDate {
+		last.date, last.ownDate = date, true
+	}
+	if !containsInt(last.sents, st.c.si) {
+		last.sents = append(last.sents, st.c.si)
+	}
+	return true
 }
 
 // record adds a meeting for each participant set, with its status, and

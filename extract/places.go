@@ -111,12 +111,17 @@ func (x *doc) settlePlaces() {
 	defer func() {
 		for _, m := range meets {
 			if m.place != "" || m.status != schema.Held || m.kind == "phone-call" {
-				continue
+				continue // a planned meeting's place is where it is announced for
 			}
 			for _, o := range m.parts {
 				if cc, ok := visits[o]; ok {
 					m.place = gazetteer.CountryPlaceID(cc)
 					break
+				}
+			}
+			for _, si := range m.sents {
+				if cc := x.tripFrame(si); m.place == "" && cc != "" {
+					m.place = gazetteer.CountryPlaceID(cc)
 				}
 			}
 		}
@@ -205,6 +210,32 @@ func (x *doc) visitedCountries() map[*gazetteer.Official]string {
 func (x *doc) countryPlace(id string) string {
 	if p := x.g.Place(id); p != nil && id == gazetteer.CountryPlaceID(p.Country) {
 		return p.Country
+	}
+	return ""
+}
+
+// tripFrame returns the country of a trip that frames sentence si:
+// "Trong khuôn khổ chuyến thăm chính thức của Tổng Bí thư tới Vương quốc
+// Anh, …", "Nhân chuyến công du sang Nhật Bản, …".
+func (x *doc) tripFrame(si int) string {
+	s := x.sent[si]
+	for i := s.start; i+1 < s.end; i++ {
+		if !(x.wordsAre(i, "chuyến", "thăm") || x.wordsAre(i, "chuyến", "công", "du")) {
+			continue
+		}
+		for k := i + 2; k < s.end && k < i+16; k++ {
+			if w := x.word(k); w == "," || w == "." {
+				break
+			}
+			if w := x.word(k); w != "tới" && w != "đến" && w != "sang" {
+				continue
+			}
+			if n := x.nameAt[k+1]; n >= 0 {
+				if c := x.sc.Names[n].Country(); c != nil && x.sc.Names[n].Official() == nil {
+					return c.Code
+				}
+			}
+		}
 	}
 	return ""
 }
