@@ -173,8 +173,13 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 	}
 	cache := map[string][]vntext.Token{}
 	for _, t := range g.Templates {
-		for _, in := range m.instances(g, t, cs, cache) {
-			m.place(g, a, t, in, claims)
+		ins := m.instances(g, t, cs, cache)
+		siblings := make(map[string]bool, len(ins))
+		for _, in := range ins {
+			siblings[in.id] = true
+		}
+		for _, in := range ins {
+			m.place(g, a, t, in, claims, siblings)
 		}
 	}
 	return ps
@@ -182,8 +187,28 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 
 // place makes or redirects the role of one template instance and adds its
 // titles.
-func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instance, claims map[string]map[string][]*Role) {
-	cl := claims[in.country]
+//
+// A written-out role with the id of another instance of the same template
+// (vn-lao-cai-party-secretary for vn-ha-giang-party-secretary) claims
+// nothing from it: they share the bare titles ("Bí thư Tỉnh ủy").
+func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instance, claims map[string]map[string][]*Role, siblings map[string]bool) {
+	all := claims[in.country]
+	owners := func(key string) []*Role {
+		rs := all[key]
+		for i, r := range rs {
+			if r.ID != in.id && siblings[r.ID] {
+				// Rare: copy without the siblings.
+				out := append([]*Role(nil), rs[:i]...)
+				for _, r := range rs[i+1:] {
+					if r.ID == in.id || !siblings[r.ID] {
+						out = append(out, r)
+					}
+				}
+				return out
+			}
+		}
+		return rs
+	}
 	var target *Role
 	if r := g.roles[in.id]; r != nil {
 		target = r
@@ -191,10 +216,10 @@ func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instanc
 		// The written-out role of the country with most of its titles.
 		best := 0
 		for _, ct := range in.titles {
-			for _, r := range cl[ct.key] {
+			for _, r := range owners(ct.key) {
 				n := 0
 				for _, ct2 := range in.titles {
-					if slices.Contains(cl[ct2.key], r) {
+					if slices.Contains(owners(ct2.key), r) {
 						n++
 					}
 				}
@@ -217,7 +242,7 @@ func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instanc
 		target.Single = target.Single || t.Single
 	}
 	for i, ct := range in.titles {
-		if owners := cl[ct.key]; len(owners) > 0 {
+		if owners := owners(ct.key); len(owners) > 0 {
 			continue // a written-out role of the country has this title
 		}
 		a.add(ct, target)
