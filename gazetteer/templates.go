@@ -125,7 +125,8 @@ type instance struct {
 // written-out role has its id (that role gets the template's titles) or
 // when a written-out role of the same country has one of its titles (the
 // template's id then stands for that role, and the role gets the
-// template's other titles).
+// template's other titles) — unless a tenure names the template's id: then
+// the template's role is made, without the titles the written-out role has.
 func (m *matcher) compileTitles(g *Gazetteer) Problems {
 	var ps Problems
 	a := &titleAdder{m: m, seen: map[titleDup]bool{}, payload: map[string]int32{}}
@@ -171,6 +172,14 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 		}
 		cs[i] = countrySlots{c, strings.NewReplacer("{cc}", strings.ToLower(c.Code), "{slug}", slug), vn, []string{c.Code}}
 	}
+	// Ids tenures name: a template id a tenure names is made even when a
+	// written-out role of the country has one of its titles.
+	named := map[string]bool{}
+	for _, o := range g.Officials {
+		for _, t := range o.Roles {
+			named[t.Role] = true
+		}
+	}
 	cache := map[string][]vntext.Token{}
 	for _, t := range g.Templates {
 		ins := m.instances(g, t, cs, cache)
@@ -179,7 +188,7 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 			siblings[in.id] = true
 		}
 		for _, in := range ins {
-			m.place(g, a, t, in, claims, siblings)
+			m.place(g, a, t, in, claims, siblings, named[in.id])
 		}
 	}
 	return ps
@@ -191,7 +200,7 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 // A written-out role with the id of another instance of the same template
 // (vn-lao-cai-party-secretary for vn-ha-giang-party-secretary) claims
 // nothing from it: they share the bare titles ("Bí thư Tỉnh ủy").
-func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instance, claims map[string]map[string][]*Role, siblings map[string]bool) {
+func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instance, claims map[string]map[string][]*Role, siblings map[string]bool, named bool) {
 	all := claims[in.country]
 	owners := func(key string) []*Role {
 		rs := all[key]
@@ -212,7 +221,7 @@ func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instanc
 	var target *Role
 	if r := g.roles[in.id]; r != nil {
 		target = r
-	} else {
+	} else if !named {
 		// The written-out role of the country with most of its titles.
 		best := 0
 		for _, ct := range in.titles {
