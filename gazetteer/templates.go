@@ -85,18 +85,7 @@ type titleDup struct {
 }
 
 func (a *titleAdder) add(ct compiledTitle, r *Role) {
-	m := a.m
-	p, ok := a.payload[ct.key]
-	if !ok {
-		s := m.titles.insert(ct.seq)
-		p = m.titles.payload[s]
-		if p < 0 {
-			p = int32(len(m.titleRole))
-			m.titleRole = append(m.titleRole, nil)
-			m.titles.payload[s] = p
-		}
-		a.payload[ct.key] = p
-	}
+	p := a.payloadOf(ct)
 	cs := ""
 	switch len(ct.countries) {
 	case 0:
@@ -110,7 +99,38 @@ func (a *titleAdder) add(ct compiledTitle, r *Role) {
 		return
 	}
 	a.seen[k] = true
-	m.titleRole[p] = append(m.titleRole[p], TitleRole{Role: r, Countries: ct.countries})
+	a.m.titleRole[p] = append(a.m.titleRole[p], TitleRole{Role: r, Countries: ct.countries})
+}
+
+// addNew adds a title of a role just made: no written-out title can
+// repeat it, and its caller drops its own repeats (payloads, the
+// payloads it added already).
+func (a *titleAdder) addNew(ct compiledTitle, r *Role, payloads []int32) []int32 {
+	p := a.payloadOf(ct)
+	for _, q := range payloads {
+		if q == p {
+			return payloads
+		}
+	}
+	a.m.titleRole[p] = append(a.m.titleRole[p], TitleRole{Role: r, Countries: ct.countries})
+	return append(payloads, p)
+}
+
+// payloadOf returns the payload index of a title, inserting it.
+func (a *titleAdder) payloadOf(ct compiledTitle) int32 {
+	m := a.m
+	p, ok := a.payload[ct.key]
+	if !ok {
+		s := m.titles.insert(ct.seq)
+		p = m.titles.payload[s]
+		if p < 0 {
+			p = int32(len(m.titleRole))
+			m.titleRole = append(m.titleRole, nil)
+			m.titles.payload[s] = p
+		}
+		a.payload[ct.key] = p
+	}
+	return p
 }
 
 // instance is one role a template gives: for one country or province.
@@ -250,9 +270,14 @@ func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instanc
 		target.Leader = target.Leader || t.Leader
 		target.Single = target.Single || t.Single
 	}
+	var added []int32
 	for i, ct := range in.titles {
 		if owners := owners(ct.key); len(owners) > 0 {
 			continue // a written-out role of the country has this title
+		}
+		if target.Template != "" {
+			added = a.addNew(ct, target, added)
+			continue
 		}
 		a.add(ct, target)
 		if target.Template == "" && i < len(in.display) {
