@@ -45,6 +45,8 @@ func TestTemplates(t *testing.T) {
 		{"Chủ tịch UBND TP.HCM", "vn-ho-chi-minh-city-people-committee-chairman", "", ""},
 		{"Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây", "cn-guangxi-party-secretary", "", ""},
 		{"Bí thư Tỉnh ủy Vân Nam", "cn-yunnan-party-secretary", "", ""},
+		{"Thủ tướng Áo", "at-prime-minister", "AT", ""},
+		{"Trưởng Ban Tổ chức Tỉnh ủy", "vn-lao-cai-party-organization-commission-head", "", ""},
 	} {
 		ids, countries := firstTitle(t, g, tt.text)
 		if !slices.Contains(ids, tt.role) {
