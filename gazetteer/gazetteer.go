@@ -205,8 +205,8 @@ type Gazetteer struct {
 	// countryPlaces are the places that stand for a whole country, where
 	// an article names no city ("thăm chính thức Việt Nam").
 	countryPlaces map[string]*Place
-	kinds     map[string]*Kind
-	provinces map[string]*Province
+	kinds         map[string]*Kind
+	provinces     map[string]*Province
 	// roleAlias maps the id a template would have made to the written-out
 	// role of the same country that overrides it.
 	roleAlias map[string]string

@@ -85,18 +85,7 @@ type titleDup struct {
 }
 
 func (a *titleAdder) add(ct compiledTitle, r *Role) {
-	m := a.m
-	p, ok := a.payload[ct.key]
-	if !ok {
-		s := m.titles.insert(ct.seq)
-		p = m.titles.payload[s]
-		if p < 0 {
-			p = int32(len(m.titleRole))
-			m.titleRole = append(m.titleRole, nil)
-			m.titles.payload[s] = p
-		}
-		a.payload[ct.key] = p
-	}
+	p := a.payloadOf(ct)
 	cs := ""
 	switch len(ct.countries) {
 	case 0:
@@ -110,7 +99,38 @@ func (a *titleAdder) add(ct compiledTitle, r *Role) {
 		return
 	}
 	a.seen[k] = true
-	m.titleRole[p] = append(m.titleRole[p], TitleRole{Role: r, Countries: ct.countries})
+	a.m.titleRole[p] = append(a.m.titleRole[p], TitleRole{Role: r, Countries: ct.countries})
+}
+
+// addNew adds a title of a role just made: no written-out title can
+// repeat it, and its caller drops its own repeats (payloads, the
+// payloads it added already).
+func (a *titleAdder) addNew(ct compiledTitle, r *Role, payloads []int32) []int32 {
+	p := a.payloadOf(ct)
+	for _, q := range payloads {
+		if q == p {
+			return payloads
+		}
+	}
+	a.m.titleRole[p] = append(a.m.titleRole[p], TitleRole{Role: r, Countries: ct.countries})
+	return append(payloads, p)
+}
+
+// payloadOf returns the payload index of a title, inserting it.
+func (a *titleAdder) payloadOf(ct compiledTitle) int32 {
+	m := a.m
+	p, ok := a.payload[ct.key]
+	if !ok {
+		s := m.titles.insert(ct.seq)
+		p = m.titles.payload[s]
+		if p < 0 {
+			p = int32(len(m.titleRole))
+			m.titleRole = append(m.titleRole, nil)
+			m.titles.payload[s] = p
+		}
+		a.payload[ct.key] = p
+	}
+	return p
 }
 
 // instance is one role a template gives: for one country or province.
@@ -125,7 +145,8 @@ type instance struct {
 // written-out role has its id (that role gets the template's titles) or
 // when a written-out role of the same country has one of its titles (the
 // template's id then stands for that role, and the role gets the
-// template's other titles).
+// template's other titles) — unless a tenure names the template's id: then
+// the template's role is made, without the titles the written-out role has.
 func (m *matcher) compileTitles(g *Gazetteer) Problems {
 	var ps Problems
 	a := &titleAdder{m: m, seen: map[titleDup]bool{}, payload: map[string]int32{}}
@@ -171,10 +192,23 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 		}
 		cs[i] = countrySlots{c, strings.NewReplacer("{cc}", strings.ToLower(c.Code), "{slug}", slug), vn, []string{c.Code}}
 	}
+	// Ids tenures name: a template id a tenure names is made even when a
+	// written-out role of the country has one of its titles.
+	named := map[string]bool{}
+	for _, o := range g.Officials {
+		for _, t := range o.Roles {
+			named[t.Role] = true
+		}
+	}
 	cache := map[string][]vntext.Token{}
 	for _, t := range g.Templates {
-		for _, in := range m.instances(g, t, cs, cache) {
-			m.place(g, a, t, in, claims)
+		ins := m.instances(g, t, cs, cache)
+		siblings := make(map[string]bool, len(ins))
+		for _, in := range ins {
+			siblings[in.id] = true
+		}
+		for _, in := range ins {
+			m.place(g, a, t, in, claims, siblings, named[in.id])
 		}
 	}
 	return ps
@@ -182,19 +216,39 @@ func (m *matcher) compileTitles(g *Gazetteer) Problems {
 
 // place makes or redirects the role of one template instance and adds its
 // titles.
-func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instance, claims map[string]map[string][]*Role) {
-	cl := claims[in.country]
+//
+// A written-out role with the id of another instance of the same template
+// (vn-lao-cai-party-secretary for vn-ha-giang-party-secretary) claims
+// nothing from it: they share the bare titles ("Bí thư Tỉnh ủy").
+func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instance, claims map[string]map[string][]*Role, siblings map[string]bool, named bool) {
+	all := claims[in.country]
+	owners := func(key string) []*Role {
+		rs := all[key]
+		for i, r := range rs {
+			if r.ID != in.id && siblings[r.ID] {
+				// Rare: copy without the siblings.
+				out := append([]*Role(nil), rs[:i]...)
+				for _, r := range rs[i+1:] {
+					if r.ID == in.id || !siblings[r.ID] {
+						out = append(out, r)
+					}
+				}
+				return out
+			}
+		}
+		return rs
+	}
 	var target *Role
 	if r := g.roles[in.id]; r != nil {
 		target = r
-	} else {
+	} else if !named {
 		// The written-out role of the country with most of its titles.
 		best := 0
 		for _, ct := range in.titles {
-			for _, r := range cl[ct.key] {
+			for _, r := range owners(ct.key) {
 				n := 0
 				for _, ct2 := range in.titles {
-					if slices.Contains(cl[ct2.key], r) {
+					if slices.Contains(owners(ct2.key), r) {
 						n++
 					}
 				}
@@ -216,9 +270,14 @@ func (m *matcher) place(g *Gazetteer, a *titleAdder, t *RoleTemplate, in instanc
 		target.Leader = target.Leader || t.Leader
 		target.Single = target.Single || t.Single
 	}
+	var added []int32
 	for i, ct := range in.titles {
-		if owners := cl[ct.key]; len(owners) > 0 {
+		if owners := owners(ct.key); len(owners) > 0 {
 			continue // a written-out role of the country has this title
+		}
+		if target.Template != "" {
+			added = a.addNew(ct, target, added)
+			continue
 		}
 		a.add(ct, target)
 		if target.Template == "" && i < len(in.display) {
