@@ -44,7 +44,7 @@ func (x *doc) titleOnlyMentions() {
 			}
 		}
 		for i := end; i < len(x.toks); i++ {
-			cc, ok := compoundCountries[x.word(i)]
+			cc, ok := x.g.CompoundCountry(x.word(i))
 			if !ok || (i > end && !x.toks[i].Hyphen) {
 				break
 			}
@@ -256,7 +256,7 @@ func (x *doc) personName(i, end int) bool {
 		}
 		w := x.word(k)
 		raw := x.text[x.toks[k].Start:x.toks[k].End]
-		if notNameWords[w] || compoundCountries[w] != "" && k == i {
+		if _, compound := x.g.CompoundCountry(w); notNameWords[w] || compound && k == i {
 			return false
 		}
 		if n := utf8.RuneCountInString(raw); n >= 2 && strings.ToUpper(raw) == raw {

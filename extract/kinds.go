@@ -44,7 +44,7 @@ func (x *doc) leaderAt(o *gazetteer.Official, d schema.Date) bool {
 		return true
 	}
 	for _, m := range x.mentions {
-		if m.off == o && m.role != nil && !m.former && leaderRole(m.role.ID) {
+		if m.off == o && m.role != nil && !m.former && x.g.IsLeader(m.role.ID) {
 			return true
 		}
 	}
@@ -64,24 +64,6 @@ func (x *doc) roleKnownAt(o *gazetteer.Official, d schema.Date) bool {
 	}
 	for _, m := range x.mentions {
 		if m.off == o && m.role != nil && !m.former {
-			return true
-		}
-	}
-	return false
-}
-
-// leaderRole reports whether a role id names a head of state or
-// government.
-func leaderRole(id string) bool {
-	for _, not := range []string{"vice-", "deputy-", "acting", "assembly", "senate", "parliament", "council", "chamber",
-		"cpp-", "commission", "committee", "secretary-general", "congress", "party-secretary"} {
-		if strings.Contains(id, not) {
-			return false
-		}
-	}
-	for _, suf := range []string{"-president", "-prime-minister", "-premier", "-king", "-general-secretary", "-leader",
-		"-first-secretary", "-chancellor", "-sultan", "-emperor"} {
-		if strings.HasSuffix(id, suf) {
 			return true
 		}
 	}

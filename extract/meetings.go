@@ -28,9 +28,6 @@ type topicRef struct {
 	sent  int
 }
 
-// kindRank orders kinds from the least to the most specific.
-var kindRank = map[string]int{"talks": 0, "phone-call": 1, "consultation": 2, "summit": 3}
-
 // findMeetings reads each sentence's triggers and the officials around
 // them, then settles each meeting's status by its date.
 func (x *doc) findMeetings() {
@@ -135,7 +132,7 @@ func (x *doc) upgradeKinds(si, before int) {
 		// Countries compounded after the trigger.
 		var ccs []string
 		for i := t.End; i < s.end; i++ {
-			cc, ok := compoundCountries[x.word(i)]
+			cc, ok := x.g.CompoundCountry(x.word(i))
 			if !ok || (i > t.End && !x.toks[i].Hyphen) {
 				break
 			}
@@ -415,7 +412,7 @@ func (st *site) pend(date schema.Date, ownDate bool, place string) {
 	}
 	kind := t.Kind.ID
 	for _, o := range x.sc.Triggers {
-		if o.Start >= s.start && o.Start < s.end && kindRank[o.Kind.ID] > kindRank[kind] && !x.referenceBefore(o.Start) {
+		if o.Start >= s.start && o.Start < s.end && x.g.KindRank(o.Kind.ID) > x.g.KindRank(kind) && !x.referenceBefore(o.Start) {
 			kind = o.Kind.ID
 		}
 	}
@@ -492,7 +489,7 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 			p.pending = false // the next meeting takes it or it lapses
 			p.absorbed = true
 			if !ownDate && status == schema.Held && si-p.first <= 3 {
-				if generic || kindRank[p.kind] > kindRank[m.kind] {
+				if generic || x.g.KindRank(p.kind) > x.g.KindRank(m.kind) {
 					m.kind = p.kind
 				}
 				m.date, m.ownDate, m.first = p.date, p.ownDate, p.first

@@ -302,7 +302,3 @@ func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Offic
 	}
 	return nil
 }
-
-// compoundCountries are the short country forms of hyphenated compounds
-// ("Ngoại trưởng Hàn-Mỹ", "hợp tác Hàn-Mỹ-Nhật").
-var compoundCountries = map[string]string{"hàn": "KR", "mỹ": "US", "nhật": "JP", "trung": "CN", "triều": "KP", "việt": "VN", "nga": "RU"}

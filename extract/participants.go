@@ -378,7 +378,7 @@ func containsOfficial(list []*gazetteer.Official, o *gazetteer.Official) bool {
 func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*mention {
 	var ccs []string
 	for i := t.End; i < x.sent[si].end && len(ccs) < 4; i++ {
-		cc, ok := compoundCountries[x.word(i)]
+		cc, ok := x.g.CompoundCountry(x.word(i))
 		if !ok || (i > t.End && !(x.toks[i].Hyphen && !x.toks[i].Space)) {
 			break
 		}

@@ -35,7 +35,7 @@ func (x *doc) isLeader(o *gazetteer.Official, d schema.Date) bool {
 		if !d.IsZero() && !t.Covers(d) {
 			continue
 		}
-		if leaderRole(t.Role) {
+		if x.g.IsLeader(t.Role) {
 			return true
 		}
 	}
