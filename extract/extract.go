@@ -66,6 +66,14 @@ type doc struct {
 	trigAt   []uint8 // per token: 1 a trigger starts here, 2 a non-direct one
 	// reporting marks the tokens of triggers that reported a meeting.
 	reporting map[int]bool
+	// kinds are the ids of the gazetteer's kinds by their use.
+	kinds kindUses
+}
+
+// kindUses are the kind ids the extractor's rules need, by use; "" where
+// the gazetteer has no kind of that use (the rule is then off).
+type kindUses struct {
+	def, call, mechanism, leaders string
 }
 
 type offInfo struct {
@@ -93,7 +101,9 @@ type mention struct {
 
 func newDoc(g *gazetteer.Gazetteer, id, text string, opt Options) *doc {
 	return &doc{g: g, id: id, text: text, opt: opt, offSeen: map[*gazetteer.Official]*offInfo{},
-		holds: map[[2]string]int{}, usedSen: map[int]int{}}
+		holds: map[[2]string]int{}, usedSen: map[int]int{},
+		kinds: kindUses{def: g.KindFor(gazetteer.KindDefault), call: g.KindFor(gazetteer.KindCall),
+			mechanism: g.KindFor(gazetteer.KindMechanism), leaders: g.KindFor(gazetteer.KindLeaders)}}
 }
 
 func (x *doc) run() {

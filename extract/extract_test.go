@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -223,5 +224,32 @@ func TestFutureDateLine(t *testing.T) {
 	}
 	if r := Extract(g, "future", text, Options{}); r.Published.String() != "2099-01-02" {
 		t.Errorf("without Today the date line stands: %s", r.Published)
+	}
+}
+
+// A gazetteer that names its kinds otherwise keeps the kind rules: the
+// leaders' in-person meeting takes the kind of use "leaders", a call stays
+// a call, a "summit" word over a non-leader is the default kind.
+func TestKindsByUse(t *testing.T) {
+	g, err := gazetteer.Load("testdata/kinds-renamed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ngày đăng: 2024-05-02\n" +
+		"Ngày 1/5, Tổng thống Hàn Quốc Han Ji-ho đã hội đàm với Tổng thống Mỹ Paul Rowe tại Seoul.\n" +
+		"Ngày 2/5, Tổng thống Han Ji-ho đã điện đàm với Tổng thống Paul Rowe.\n" +
+		"Tổng thống Hàn Quốc Han Ji-ho có cuộc gặp thượng đỉnh với Đặc phái viên Mỹ Anna Vale ngày 30/4.\n"
+	r := Extract(g, "kinds", text, Options{})
+	got := map[string]string{}
+	for _, m := range r.Meetings {
+		got[strings.Join(m.Participants, "+")+" "+m.Date.String()] = m.Kind
+	}
+	want := map[string]string{
+		"han-ji-ho+paul-rowe 2024-05-01": "leaders-meeting",
+		"han-ji-ho+paul-rowe 2024-05-02": "call",
+		"anna-vale+han-ji-ho 2024-04-30": "bilateral",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("kinds %v, want %v", got, want)
 	}
 }

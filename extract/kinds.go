@@ -14,7 +14,7 @@ import (
 // settleKinds gives each meeting the kind its participants make.
 func (x *doc) settleKinds() {
 	for _, m := range x.meets {
-		if m.pending || m.absorbed || len(m.parts) < 2 || m.kind == "phone-call" {
+		if m.pending || m.absorbed || len(m.parts) < 2 || m.kind == x.kinds.call || x.kinds.leaders == "" {
 			continue
 		}
 		leaders, known := 0, 0
@@ -29,9 +29,9 @@ func (x *doc) settleKinds() {
 		}
 		switch {
 		case leaders == len(m.parts):
-			m.kind = "summit"
-		case m.kind == "summit" && known == len(m.parts):
-			m.kind = "talks"
+			m.kind = x.kinds.leaders
+		case m.kind == x.kinds.leaders && known == len(m.parts) && x.kinds.def != "":
+			m.kind = x.kinds.def
 		}
 	}
 }

@@ -107,24 +107,24 @@ func (x *doc) upgradeKinds(si, before int) {
 		if t.Start < s.start || t.Start >= s.end || x.reporting[t.Start] {
 			continue
 		}
-		if t.Kind.ID == "consultation" {
+		if t.Kind.ID == x.kinds.mechanism {
 			// "cuộc họp đầu tiên của nhóm công tác": a consultation
 			// reported by a generic word before it.
 			for _, m := range x.meets[before:] {
 				if !m.pending && m.generic && containsInt(m.sents, si) && m.trig < t.Start {
-					m.kind, m.generic = "consultation", false
+					m.kind, m.generic = x.kinds.mechanism, false
 				}
 			}
 			continue
 		}
-		if t.Kind.ID != "summit" {
+		if t.Kind.ID != x.kinds.leaders {
 			continue
 		}
 		prev := x.word(t.Start - 1)
 		if prev == "trong" || prev == "tại" || prev == "là" {
 			for _, m := range x.meets[before:] {
 				if !m.pending && len(m.parts) >= 2 && containsInt(m.sents, si) {
-					m.kind = "summit"
+					m.kind = x.kinds.leaders
 				}
 			}
 			continue
@@ -153,7 +153,7 @@ func (x *doc) upgradeKinds(si, before int) {
 				}
 			}
 			if match {
-				m.kind = "summit"
+				m.kind = x.kinds.leaders
 				break
 			}
 		}

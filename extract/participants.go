@@ -391,7 +391,7 @@ func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*me
 		var found *mention
 		n := 0
 		for _, m := range pool {
-			if m.off.Country != cc || t.Kind.ID == "summit" && !x.isLeader(m.off, schema.Date{}) {
+			if m.off.Country != cc || t.Kind.ID == x.kinds.leaders && !x.isLeader(m.off, schema.Date{}) {
 				continue
 			}
 			if found == nil || found.off != m.off {
@@ -404,7 +404,7 @@ func (x *doc) countryPair(si int, t gazetteer.TriggerMatch, ms []*mention) []*me
 	var set []*mention
 	for _, cc := range ccs {
 		found, n := pick(ms, cc)
-		if n == 0 && t.Kind.ID == "summit" {
+		if n == 0 && t.Kind.ID == x.kinds.leaders {
 			// No one of that country here: the article's one leader of it.
 			if m, k := pick(x.mentions, cc); k == 1 {
 				found, n = &mention{off: m.off, start: t.Start, end: t.Start, tstart: t.Start, sent: si}, 1

@@ -110,7 +110,7 @@ func (x *doc) settlePlaces() {
 	visits := x.visitedCountries()
 	defer func() {
 		for _, m := range meets {
-			if m.place != "" || m.status != schema.Held || m.kind == "phone-call" {
+			if m.place != "" || m.status != schema.Held || m.kind == x.kinds.call {
 				continue // a planned meeting's place is where it is announced for
 			}
 			for _, o := range m.parts {
@@ -128,7 +128,7 @@ func (x *doc) settlePlaces() {
 	}()
 	for _, m := range meets {
 		whole := x.countryPlace(m.place)
-		if m.place != "" && whole == "" || m.status != schema.Held || m.date.P != schema.Day || m.kind == "phone-call" {
+		if m.place != "" && whole == "" || m.status != schema.Held || m.date.P != schema.Day || m.kind == x.kinds.call {
 			continue // a phone call has no place of its own
 		}
 		for _, o := range meets {

@@ -171,7 +171,32 @@ type Kind struct {
 	// Rank orders kinds when several words report one meeting: the higher
 	// rank wins (summit 3 > consultation 2 > phone-call 1 > talks 0).
 	Rank int
-	Pos  Pos
+	// Use is what the extractor uses the kind for (KindDefault, KindCall,
+	// KindMechanism, KindLeaders), so that a gazetteer may name its kinds
+	// as it likes.
+	Use string
+	Pos Pos
+}
+
+// The uses of meeting kinds: the kind of every other meeting, of phone and
+// video calls, of consultation and dialogue mechanisms, and of in-person
+// meetings of heads of state or government.
+const (
+	KindDefault   = "default"
+	KindCall      = "call"
+	KindMechanism = "mechanism"
+	KindLeaders   = "leaders"
+)
+
+// KindFor returns the id of the kind with the use, or "" when no kind has
+// it.
+func (g *Gazetteer) KindFor(use string) string {
+	for _, k := range g.Kinds {
+		if k.Use == use {
+			return k.ID
+		}
+	}
+	return ""
 }
 
 // Data is the content of one or more gazetteer files, merged.

@@ -537,6 +537,14 @@ func (l *loader) kind(n *yaml.Node) {
 		"triggers": func(v *yaml.Node) { l.strs(v, &k.Triggers, nil) },
 		"direct":   func(v *yaml.Node) { l.strs(v, &k.Direct, nil) },
 		"rank":     func(v *yaml.Node) { l.integer(v, &k.Rank) },
+		"use": func(v *yaml.Node) {
+			l.str(v, &k.Use)
+			switch k.Use {
+			case KindDefault, KindCall, KindMechanism, KindLeaders:
+			default:
+				l.errorf(v, "kind use %q: want %s, %s, %s or %s", k.Use, KindDefault, KindCall, KindMechanism, KindLeaders)
+			}
+		},
 	})
 	if !l.define("kind", k.ID, n) {
 		return
@@ -548,6 +556,7 @@ func (l *loader) kind(n *yaml.Node) {
 		if k.Rank != 0 {
 			old.Rank = k.Rank
 		}
+		l.agree(n, "use", &old.Use, k.Use)
 		return
 	}
 	k.Pos = l.pos(n)
