@@ -256,7 +256,7 @@ func (x *doc) personName(i, end int) bool {
 		}
 		w := x.word(k)
 		raw := x.text[x.toks[k].Start:x.toks[k].End]
-		if _, compound := x.g.CompoundCountry(w); notNameWords[w] || compound && k == i {
+		if _, compound := x.g.CompoundCountry(w); x.g.NameWordKind(w) == gazetteer.NameWordNever || compound && k == i {
 			return false
 		}
 		if n := utf8.RuneCountInString(raw); n >= 2 && strings.ToUpper(raw) == raw {
@@ -269,7 +269,7 @@ func (x *doc) personName(i, end int) bool {
 	}
 	name := x.text[x.toks[i].Start:x.toks[end-1].End]
 	if vietnameseName(name) {
-		if !vnSurnames[words[0]] {
+		if x.g.NameWordKind(words[0]) != gazetteer.NameWordFamily {
 			return false
 		}
 		for _, w := range words {
@@ -279,32 +279,6 @@ func (x *doc) personName(i, end int) bool {
 		}
 	}
 	return true
-}
-
-// notNameWords begin or make up names of institutions, places and groups,
-// never of a person: "Sở Ngoại vụ", "St Vincent", "Liên hợp quốc".
-var notNameWords = map[string]bool{
-	"bộ": true, "sở": true, "ban": true, "ủy": true, "uỷ": true, "ubnd": true, "hđnd": true, "đảng": true, "quốc": true, "hội": true,
-	"viện": true, "tỉnh": true, "thành": true, "phố": true, "huyện": true, "nhà": true, "liên": true, "hợp": true,
-	"cộng": true, "hòa": true, "đại": true, "học": true, "trường": true, "đoàn": true, "quân": true,
-	"st": true, "saint": true, "san": true, "santa": true, "port": true, "new": true, "north": true, "south": true,
-	"ngoại": true, "giao": true, "chính": true, "phủ": true, "nhân": true, "dân": true, "phòng": true,
-	"hiệp": true, "tổ": true, "chức": true, "trung": true, "tâm": true, "công": true, "ty": true,
-	"khu": true, "vực": true, "châu": true, "biển": true, "sông": true, "núi": true, "đông": true, "tây": true,
-}
-
-// vnSurnames are the Vietnamese and Sino-Vietnamese family names that
-// begin a name written in Vietnamese letters.
-var vnSurnames = map[string]bool{}
-
-func init() {
-	for _, s := range strings.Fields("nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đinh đào " +
-		"trương lương mai cao tạ lâm trịnh đoàn vương triệu lưu tôn tập ngụy đổng hà chu tống mã la quách tiêu " +
-		"lục kim khổng mạnh hứa tào hàn thái tăng giang uông diêm tần tề từ viên văn thẩm hầu phó bành lôi điền " +
-		"hạ kiều lỗ nghiêm âu mạc thân chung lã lữ khúc đàm lưu doãn kha tưởng thường vi nhan trình quan " +
-		"phùng hứa tất lục châu nông lò hứa đồng giáp thạch khương ninh quản sầm tô lại") {
-		vnSurnames[s] = true
-	}
 }
 
 // provisionalOfficial returns the provisional official for a name, one per

@@ -118,6 +118,23 @@ type Honorific struct {
 	Pos  Pos
 }
 
+// NameWord is a word that tells whether capitalised words are a person's
+// name, for the discovery of officials the gazetteer does not know.
+type NameWord struct {
+	Text string
+	// Kind is NameWordFamily (a Vietnamese or Sino-Vietnamese family name,
+	// which a name in Vietnamese letters starts with) or NameWordNever (a
+	// word of institutions, places and groups, never of a person).
+	Kind string
+	Pos  Pos
+}
+
+// The kinds of NameWord.
+const (
+	NameWordFamily = "family"
+	NameWordNever  = "never"
+)
+
 // Tenure is a period during which an official held a role. To is zero for
 // a tenure still running.
 type Tenure struct {
@@ -210,6 +227,7 @@ type Data struct {
 	Provinces  []*Province
 	Templates  []*RoleTemplate
 	Honorifics []*Honorific
+	NameWords  []*NameWord
 }
 
 // Gazetteer is loaded, validated and compiled gazetteer data, ready for
@@ -236,6 +254,7 @@ type Gazetteer struct {
 	// role of the same country that overrides it.
 	roleAlias map[string]string
 	honorific map[string]*Honorific
+	nameWord  map[string]string
 	// extraTitles are the template titles added to written-out roles.
 	extraTitles map[string][]string
 	compound    map[string]string
@@ -306,6 +325,10 @@ func (g *Gazetteer) IsSingle(roleID string) bool {
 func (g *Gazetteer) Honorific(text string) *Honorific {
 	return g.honorific[vntext.Normalize(text)]
 }
+
+// NameWordKind returns the kind of name word (NameWordFamily,
+// NameWordNever) that the normalised word is, or "".
+func (g *Gazetteer) NameWordKind(norm string) string { return g.nameWord[norm] }
 
 // HonorificAt returns the end (exclusive) of the longest honorific or rank
 // that starts at token i ("Dato' Seri", "Đại tướng"), or -1.
@@ -395,19 +418,6 @@ func (g *Gazetteer) NameOrder(cc string) string {
 // order says.
 func (g *Gazetteer) SurnameOf(o *Official) string {
 	return surnameOf(o, g.NameOrder(o.Country))
-}
-
-// SurnameOf returns the word an official is called by alone without a
-// gazetteer's countries: the Surname field, else the first word of the
-// name for Korean and Chinese officials and the last word otherwise. Use
-// the Gazetteer method, which reads the name order from the data.
-func SurnameOf(o *Official) string {
-	order := "last"
-	switch o.Country {
-	case "KR", "KP", "CN":
-		order = "first"
-	}
-	return surnameOf(o, order)
 }
 
 func surnameOf(o *Official, order string) string {

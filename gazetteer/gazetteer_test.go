@@ -213,9 +213,15 @@ func TestSurnameOf(t *testing.T) {
 		{gazetteer.Official{Name: "Christopher Landau", Country: "US"}, "Landau"},
 		{gazetteer.Official{Name: "Nguyễn Phú Trọng", Country: "VN", Surname: "Trọng"}, "Trọng"},
 		{gazetteer.Official{Name: "", Country: "US"}, ""},
+		{gazetteer.Official{Name: "Saleumxay Kommasith", Country: "LA"}, "Saleumxay"},
+		{gazetteer.Official{Name: "Don Pramudwinai", Country: "TH"}, "Don"},
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
-		if got := gazetteer.SurnameOf(&tt.o); got != tt.want {
+		if got := g.SurnameOf(&tt.o); got != tt.want {
 			t.Errorf("SurnameOf(%q, %s) = %q, want %q", tt.o.Name, tt.o.Country, got, tt.want)
 		}
 	}

@@ -212,6 +212,7 @@ func (l *loader) parse(name string, data []byte) {
 		"provinces":      func(v *yaml.Node) { l.list(v, l.province) },
 		"role_templates": func(v *yaml.Node) { l.list(v, l.template) },
 		"honorifics":     func(v *yaml.Node) { l.list(v, l.honorifics) },
+		"name_words":     func(v *yaml.Node) { l.list(v, l.nameWords) },
 	})
 }
 
@@ -656,6 +657,25 @@ func (l *loader) template(n *yaml.Node) {
 	t.Pos = l.pos(n)
 	l.templates[t.ID] = &t
 	l.data.Templates = append(l.data.Templates, &t)
+}
+
+// nameWords reads one group of name words: {kind: family, words: [...]}.
+func (l *loader) nameWords(n *yaml.Node) {
+	var kind string
+	var words []string
+	var pos []Pos
+	l.fields(n, "name_words", map[string]func(*yaml.Node){
+		"kind":  func(v *yaml.Node) { l.str(v, &kind) },
+		"words": func(v *yaml.Node) { l.strs(v, &words, &pos) },
+	})
+	switch kind {
+	case NameWordFamily, NameWordNever:
+	default:
+		l.errorf(n, "name_words kind %q: want %s or %s", kind, NameWordFamily, NameWordNever)
+	}
+	for i, w := range words {
+		l.data.NameWords = append(l.data.NameWords, &NameWord{Text: w, Kind: kind, Pos: pos[i]})
+	}
 }
 
 // honorifics reads one group of honorifics: {kind: rank, words: [...]}.

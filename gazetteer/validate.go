@@ -101,6 +101,14 @@ func (g *Gazetteer) index() Problems {
 		}
 		g.honorific[vntext.Normalize(h.Text)] = h
 	}
+	g.nameWord = map[string]string{}
+	for _, w := range g.NameWords {
+		if checkAlias(w.Text) == "empty alias" {
+			bad(w.Pos, "empty name word")
+			continue
+		}
+		g.nameWord[vntext.Normalize(w.Text)] = w.Kind
+	}
 	g.compound = map[string]string{}
 	for _, c := range g.Countries {
 		for _, w := range c.Compound {

@@ -222,7 +222,7 @@ func GazetteerQuads(g *gazetteer.Gazetteer) []quad.Quad {
 		q.add(id, schema.PredType, iri(schema.KindOfficial))
 		q.add(id, schema.PredName, quad.String(o.Name))
 		q.add(id, schema.PredCountry, iri(schema.CountryIRI(o.Country)))
-		keys := map[string]bool{schema.NameKey(o.Name): true, schema.NameKey(gazetteer.SurnameOf(o)): true}
+		keys := map[string]bool{schema.NameKey(o.Name): true, schema.NameKey(g.SurnameOf(o)): true}
 		for _, a := range o.Aliases {
 			q.add(id, schema.PredAlias, quad.String(a))
 			keys[schema.NameKey(a)] = true

@@ -196,7 +196,7 @@ func (w *Writer) Article(i int) string {
 // an honorific and the surname after.
 func (a *article) ref(x active) string {
 	if a.named[x.o] {
-		return "ông " + gazetteer.SurnameOf(x.o)
+		return "ông " + a.w.g.SurnameOf(x.o)
 	}
 	a.named[x.o] = true
 	name := x.o.Name
