@@ -263,25 +263,6 @@ func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Offi
 			cands = out
 		}
 	}
-	if len(countries) > 0 {
-		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Role.Country) })
-	} else if o.Country != "" {
-		filter(func(c gazetteer.TitleRole) bool { return c.Role.Country == o.Country })
-	}
-	if o.Country != "" {
-		// A role is only ever one of the official's own country: a title
-		// that names no role of it states nothing (no borrowed roles).
-		var own []gazetteer.TitleRole
-		for _, c := range cands {
-			if c.Role.Country == o.Country {
-				own = append(own, c)
-			}
-		}
-		if len(own) == 0 {
-			return nil
-		}
-		cands = own
-	}
 	held := func(c gazetteer.TitleRole, at schema.Date) bool {
 		for _, t := range o.Roles {
 			if t.Role == c.Role.ID && (at.IsZero() || t.Covers(at)) {
@@ -289,6 +270,27 @@ func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Offi
 			}
 		}
 		return false
+	}
+	if len(countries) > 0 {
+		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Role.Country) })
+	} else if o.Country != "" {
+		filter(func(c gazetteer.TitleRole) bool { return c.Role.Country == o.Country })
+	}
+	if o.Country != "" {
+		// A role is one of the official's own country, or one the
+		// gazetteer says the official held (Tusk, of Poland, as European
+		// Council president): a title that names no such role states
+		// nothing (no borrowed roles).
+		var own []gazetteer.TitleRole
+		for _, c := range cands {
+			if c.Role.Country == o.Country || held(c, schema.Date{}) {
+				own = append(own, c)
+			}
+		}
+		if len(own) == 0 {
+			return nil
+		}
+		cands = own
 	}
 	for _, c := range cands {
 		if held(c, date) {

@@ -4,11 +4,14 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"sync"
 	"syscall"
@@ -312,6 +315,59 @@ func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (a
 		return 0, 0, fmt.Errorf("write %s: %w", label, err)
 	}
 	return added, deleted, nil
+}
+
+// ReplaceUnlessSame is Replace for a large label that seldom changes (the
+// gazetteer's): it keeps a digest of the label's quads under the label
+// and writes nothing when the new quads have the same digest, so that a
+// build does not read and compare tens of thousands of quads each time.
+func (s *Store) ReplaceUnlessSame(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
+	sum := quadsDigest(quads)
+	if s.pg == nil {
+		if old, err := s.labelDigest(ctx, label); err == nil && old == sum {
+			return 0, 0, nil
+		}
+	}
+	quads = append(quads[:len(quads):len(quads)], quad.Make(quad.IRI(label), quad.IRI(schema.PredDigest), quad.String(sum), nil))
+	return s.Replace(ctx, label, quads)
+}
+
+// quadsDigest is a digest of quads, whatever their order.
+func quadsDigest(quads []quad.Quad) string {
+	lines := make([]string, len(quads))
+	for i, q := range quads {
+		q.Label = nil
+		lines[i] = q.NQuad()
+	}
+	sort.Strings(lines)
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// labelDigest reads the digest kept under label, or "".
+func (s *Store) labelDigest(ctx context.Context, label string) (string, error) {
+	defer s.release()
+	r := s.read()
+	refs, err := r.refs(ctx, quad.IRI(label), quad.IRI(schema.PredDigest))
+	if err != nil || refs[0] == nil || refs[1] == nil {
+		return "", err
+	}
+	qs, err := r.outs(ctx, refs[0], refs[1])
+	if err != nil || len(qs) == 0 {
+		return "", err
+	}
+	vals, err := cgraph.ValuesOf(ctx, s.qs, []cgraph.Ref{r.dir(qs[0], quad.Object)})
+	if err != nil || len(vals) == 0 || vals[0] == nil {
+		return "", err
+	}
+	if v, ok := vals[0].(quad.String); ok {
+		return string(v), nil
+	}
+	return "", nil
 }
 
 // apply writes deltas in one transaction.

@@ -130,3 +130,34 @@ func firstLines(b []byte, n int) string {
 	lines := strings.SplitN(string(b), "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
+
+// ReplaceUnlessSame writes a label once, skips an unchanged rewrite, and
+// rewrites a changed one in full (bolt and memory).
+func TestReplaceUnlessSame(t *testing.T) {
+	for _, where := range []string{"bolt", "memory"} {
+		t.Run(where, func(t *testing.T) {
+			path := "memory"
+			if where == "bolt" {
+				path = filepath.Join(t.TempDir(), "s.db")
+			}
+			st, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			q1 := []quad.Quad{quad.MakeIRI("official/a", "name", "x", ""), quad.MakeIRI("official/b", "name", "y", "")}
+			ctx := t.Context()
+			if added, _, err := st.ReplaceUnlessSame(ctx, "gazetteer", q1); err != nil || added != 3 {
+				t.Fatalf("first write: added %d (%v), want 2 quads and the digest", added, err)
+			}
+			// The same quads in another order: nothing written.
+			if added, deleted, err := st.ReplaceUnlessSame(ctx, "gazetteer", []quad.Quad{q1[1], q1[0]}); err != nil || added+deleted != 0 {
+				t.Fatalf("unchanged: +%d -%d (%v), want nothing", added, deleted, err)
+			}
+			q2 := []quad.Quad{q1[0], quad.MakeIRI("official/c", "name", "z", "")}
+			if added, deleted, err := st.ReplaceUnlessSame(ctx, "gazetteer", q2); err != nil || added != 2 || deleted != 2 {
+				t.Fatalf("changed: +%d -%d (%v), want +2 -2 (a quad and the digest)", added, deleted, err)
+			}
+		})
+	}
+}

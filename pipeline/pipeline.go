@@ -161,7 +161,7 @@ func extractOne(path string, g *gazetteer.Gazetteer, eo extract.Options) (e Extr
 func Build(ctx context.Context, opt Options) (*Summary, error) {
 	start := time.Now()
 	sum := &Summary{ByReason: map[string]int{}}
-	if _, _, err := opt.Store.Replace(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer)); err != nil {
+	if _, _, err := opt.Store.ReplaceUnlessSame(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer)); err != nil {
 		return nil, fmt.Errorf("write gazetteer: %w", err)
 	}
 	officials := map[string]bool{}

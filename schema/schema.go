@@ -65,6 +65,7 @@ const (
 	PredFile        = "file"        // article → file path (string)
 	PredKey         = "key"         // official → NameKey of a name, alias or surname (string)
 	PredCard        = "card"        // meeting → what one article says of it, as JSON (derived, for fast reads)
+	PredDigest      = "digest"      // label → digest of the quads under it (the gazetteer's), so an unchanged one is not rewritten
 )
 
 // Meeting kinds and statuses.
