@@ -55,6 +55,13 @@ func (x *doc) titleOnlyMentions() {
 			end = i + 1
 		}
 		if len(countries) == 0 {
+			// "Thủ tướng Nguyễn Xuân Phúc hội kiến … Cùng ngày, Thủ tướng
+			// cũng tiếp …": a bare title stands for the one official named
+			// before with that role.
+			if o := x.titledBefore(t); o != nil {
+				added = append(added, &mention{off: o, start: t.Start, end: t.End, tstart: t.Start,
+					sent: x.sentOf[t.Start], coref: true})
+			}
 			continue
 		}
 		leader := strings.HasSuffix(x.phrase(t.Start, t.End), "lãnh đạo")
@@ -83,6 +90,64 @@ func (x *doc) titleOnlyMentions() {
 		x.mentions = append(x.mentions, added...)
 		sortMentions(x.mentions)
 	}
+}
+
+// titledBefore returns the one official that a mention before title t
+// gave one of its roles, or nil (none, several, or a name right after the
+// title: then it is that name's title).
+func (x *doc) titledBefore(t *gazetteer.TitleMatch) *gazetteer.Official {
+	if t.End < len(x.toks) && x.toks[t.End].Upper && x.toks[t.End].Kind == vntext.Word {
+		return nil
+	}
+	// Only as the subject of a meeting: near the start of its sentence,
+	// with a meeting word a few words after ("Cùng ngày, Thủ tướng cũng
+	// tiếp …").
+	si := x.sentOf[t.Start]
+	if t.Start-x.sent[si].start > 5 {
+		return nil
+	}
+	trig := false
+	for k := t.End; k < t.End+4 && k < x.sent[si].end; k++ {
+		if x.triggerStarts(k) {
+			trig = true
+		}
+	}
+	if !trig {
+		return nil
+	}
+	var found *gazetteer.Official
+	for _, m := range x.mentions {
+		if m.tstart >= t.Start {
+			break
+		}
+		if m.role == nil || m.off == found {
+			continue
+		}
+		for _, r := range t.Roles {
+			if r.Role == m.role {
+				if found != nil {
+					return nil
+				}
+				found = m.off
+				break
+			}
+		}
+	}
+	return found
+}
+
+// triggerStarts reports whether a meeting word starts at token i (before
+// findMeetings has indexed them).
+func (x *doc) triggerStarts(i int) bool {
+	for _, t := range x.sc.Triggers {
+		if t.Start == i {
+			return true
+		}
+		if t.Start > i {
+			break
+		}
+	}
+	return false
 }
 
 // counterpartReferences reads "người đồng cấp Nhật Bản" (the Japanese
