@@ -218,6 +218,11 @@ func (x *doc) meetingAt(c *clause, t gazetteer.TriggerMatch) {
 		// "Hai nhà lãnh đạo đã gặp nhau lần đầu hồi tháng 6/2017": the
 		// officials of the last meeting, met again (or before).
 		if last := x.anaphorMeeting(st.s.start, t.Start); last != nil {
+			if date.IsZero() && place == "" && x.status(c.si, t, nil) == schema.Planned {
+				// "Hai bên nhất trí sẽ gặp mặt vào thời điểm sớm nhất": an
+				// intention with no date or place is no planned meeting.
+				return
+			}
 			sets = append(sets, nil)
 			for _, o := range last.parts {
 				sets[0] = append(sets[0], &mention{off: o})

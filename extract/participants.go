@@ -97,7 +97,7 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 var pairAnaphors = [][]string{
 	{"hai", "nhà", "lãnh", "đạo"}, {"lãnh", "đạo", "hai", "nước"}, {"hai", "ông"}, {"hai", "bà"},
 	{"hai", "tổng", "thống"}, {"hai", "ngoại", "trưởng"}, {"hai", "bộ", "trưởng"}, {"hai", "thủ", "tướng"},
-	{"hai", "thứ", "trưởng"}, {"hai", "quan", "chức"}, {"hai", "nước"},
+	{"hai", "thứ", "trưởng"}, {"hai", "quan", "chức"}, {"hai", "nước"}, {"hai", "bên"},
 }
 
 // anaphorCounts are the counts an anaphor may give in place of "hai".
