@@ -3,6 +3,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 	"github.com/dipgraph/dipgraph/vntext"
@@ -152,10 +154,14 @@ func (x *doc) titlesAfter(m *mention, date schema.Date) {
 	if i >= s.end {
 		return
 	}
-	if w := x.word(i); w != "," && w != "-" && w != "–" && w != "(" {
+	switch {
+	case x.dashBefore(i):
+		// "X - Ủy viên …, Trưởng Ban …": the dash is no token of its own.
+	case x.word(i) == "," || x.word(i) == "(":
+		i++
+	default:
 		return
 	}
-	i++
 	for n := 0; n < 6 && i < s.end; n++ {
 		t := x.titleStarting(i)
 		if t == nil {
@@ -204,6 +210,17 @@ func (x *doc) titlesAfter(m *mention, date schema.Date) {
 			i++
 		}
 	}
+}
+
+// dashBefore reports a dash standing alone (" - ", " – ") right before
+// token i, in the text between it and the token before; tokenising keeps
+// no token of it.
+func (x *doc) dashBefore(i int) bool {
+	if i <= 0 || i >= len(x.toks) {
+		return false
+	}
+	gap := x.text[x.toks[i-1].End:x.toks[i].Start]
+	return strings.ContainsAny(gap, "-–—")
 }
 
 // titleStarting returns the title match that starts at token i, or nil.
