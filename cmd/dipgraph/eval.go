@@ -2,7 +2,7 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -13,71 +13,81 @@ import (
 	"github.com/dipgraph/dipgraph/pipeline"
 )
 
-func newEval(gl *globals) *cobra.Command {
-	var goldPaths []string
-	var asJSON, closed, brief bool
-	var without string
+type evalOptions struct {
+	io        *IO
+	gl        *globals
+	paths     []string
+	goldPaths []string
+	json      bool
+	closed    bool
+	brief     bool
+	without   string // file of officials to take out of the gazetteer
+}
+
+func newEval(gl *globals, ios *IO) *cobra.Command {
+	o := evalOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "eval --gold FILE PATH...",
 		Short: "Score extraction against gold annotations: precision, recall, F1, and every miss and false fact",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(goldPaths) == 0 {
-				return fmt.Errorf("--gold FILE is required")
-			}
-			g, err := gl.gazetteer()
-			if err != nil {
-				return err
-			}
-			pipeline.ExtractGC()
-			rep, err := pipeline.Evaluate(cmd.Context(), goldPaths, args, g, extract.Options{Closed: closed})
-			if err != nil {
-				return err
-			}
-			if without == "" {
-				if asJSON {
-					enc := json.NewEncoder(cmd.OutOrStdout())
-					enc.SetIndent("", "  ")
-					return enc.Encode(rep)
-				}
-				rep.Write(cmd.OutOrStdout(), !brief)
-				return nil
-			}
-			// Discovery: the same evaluation with the listed officials
-			// taken out of the gazetteer.
-			names, err := readLines(without)
-			if err != nil {
-				return err
-			}
-			g2, removed, err := pipeline.WithoutOfficials(g, names)
-			if err != nil {
-				return err
-			}
-			rep2, err := pipeline.Evaluate(cmd.Context(), goldPaths, args, g2, extract.Options{Closed: closed})
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"full": rep, "without": rep2, "removed": removed})
-			}
-			fmt.Fprintf(out, "== with the full gazetteer\n")
-			rep.Write(out, false)
-			fmt.Fprintf(out, "\n== without %d officials (%s)\n", len(removed), strings.Join(removed, ", "))
-			rep2.Write(out, !brief)
-			f1, f2 := rep.Figure("meetings").F1, rep2.Figure("meetings").F1
-			fmt.Fprintf(out, "\nmeetings F1: %.3f with, %.3f without (difference %.3f)\n", f1, f2, f1-f2)
-			return nil
+			o.paths = args
+			return runEval(cmd.Context(), &o)
 		},
 	}
-	cmd.Flags().StringArrayVar(&goldPaths, "gold", nil, "gold annotations (YAML; repeatable)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
-	cmd.Flags().BoolVar(&closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
-	cmd.Flags().BoolVar(&brief, "brief", false, "figures only, without the list of misses and false facts")
-	cmd.Flags().StringVar(&without, "without", "", "also evaluate with the officials named in this file (one per line) removed from the gazetteer")
+	cmd.Flags().StringArrayVar(&o.goldPaths, "gold", nil, "gold annotations (YAML; repeatable)")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print the report as JSON")
+	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
+	cmd.Flags().BoolVar(&o.brief, "brief", false, "figures only, without the list of misses and false facts")
+	cmd.Flags().StringVar(&o.without, "without", "", "also evaluate with the officials named in this file (one per line) removed from the gazetteer")
 	return cmd
+}
+
+func runEval(ctx context.Context, o *evalOptions) error {
+	if len(o.goldPaths) == 0 {
+		return fmt.Errorf("--gold FILE is required")
+	}
+	g, err := o.gl.gazetteer()
+	if err != nil {
+		return err
+	}
+	pipeline.ExtractGC()
+	out := o.io.Out
+	rep, err := pipeline.Evaluate(ctx, o.goldPaths, o.paths, g, extract.Options{Closed: o.closed})
+	if err != nil {
+		return err
+	}
+	if o.without == "" {
+		if o.json {
+			return printJSON(out, rep)
+		}
+		rep.Write(out, !o.brief)
+		return nil
+	}
+	// Discovery: the same evaluation with the listed officials
+	// taken out of the gazetteer.
+	names, err := readLines(o.without)
+	if err != nil {
+		return err
+	}
+	g2, removed, err := pipeline.WithoutOfficials(g, names)
+	if err != nil {
+		return err
+	}
+	rep2, err := pipeline.Evaluate(ctx, o.goldPaths, o.paths, g2, extract.Options{Closed: o.closed})
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return printJSON(out, map[string]any{"full": rep, "without": rep2, "removed": removed})
+	}
+	fmt.Fprintf(out, "== with the full gazetteer\n")
+	rep.Write(out, false)
+	fmt.Fprintf(out, "\n== without %d officials (%s)\n", len(removed), strings.Join(removed, ", "))
+	rep2.Write(out, !o.brief)
+	f1, f2 := rep.Figure("meetings").F1, rep2.Figure("meetings").F1
+	fmt.Fprintf(out, "\nmeetings F1: %.3f with, %.3f without (difference %.3f)\n", f1, f2, f1-f2)
+	return nil
 }
 
 // readLines reads the non-empty, non-comment lines of a file.

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,15 +12,18 @@ import (
 	"github.com/dipgraph/dipgraph/schema"
 )
 
-type exportFlags struct {
+type exportOptions struct {
+	io                       *IO
+	gl                       *globals
+	hopsSet                  bool // --hops was given
 	format, out, view        string
 	official, topic, country string
 	from, to                 string
 	hops                     int
 }
 
-func newExport(gl *globals) *cobra.Command {
-	var f exportFlags
+func newExport(gl *globals, ios *IO) *cobra.Command {
+	f := exportOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "export --format dot|svg|png|nquads|json|graphml|csv [--out PATH] [filters]",
 		Short: "Write the graph (or part of it) as Graphviz, N-Quads, networkx JSON, GraphML or CSV, sources kept",
@@ -42,33 +45,8 @@ dipgraph serve answers.`,
   dipgraph export --format csv --from 2025-07 --to 2025-12 --country VN --out tables/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opt, err := f.options(cmd)
-			if err != nil {
-				return err
-			}
-			st, err := graph.OpenReadOnly(gl.db, graph.Options{})
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			ctx := cmd.Context()
-			if opt.Format == graph.FormatCSV {
-				if f.out == "" || f.out == "-" {
-					return fmt.Errorf("--format csv writes a folder: give --out DIR")
-				}
-				if err := st.ExportCSV(ctx, f.out, opt); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s/nodes.csv and %s/edges.csv\n", strings.TrimSuffix(f.out, "/"), strings.TrimSuffix(f.out, "/"))
-				return nil
-			}
-			if f.out == "" || f.out == "-" {
-				if opt.Format == graph.FormatPNG && isTerminal(os.Stdout) {
-					return fmt.Errorf("--format png is binary: give --out FILE or redirect the output")
-				}
-				return st.Export(ctx, cmd.OutOrStdout(), opt)
-			}
-			return graph.WriteFileAtomic(f.out, func(w io.Writer) error { return st.Export(ctx, w, opt) })
+			f.hopsSet = cmd.Flags().Changed("hops")
+			return runExport(cmd.Context(), &f)
 		},
 	}
 	fl := cmd.Flags()
@@ -84,11 +62,40 @@ dipgraph serve answers.`,
 	return cmd
 }
 
-func (f *exportFlags) options(cmd *cobra.Command) (graph.ExportOptions, error) {
+func runExport(ctx context.Context, f *exportOptions) error {
+	opt, err := f.options()
+	if err != nil {
+		return err
+	}
+	st, err := graph.OpenReadOnly(f.gl.db, graph.Options{})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if opt.Format == graph.FormatCSV {
+		if f.out == "" || f.out == "-" {
+			return fmt.Errorf("--format csv writes a folder: give --out DIR")
+		}
+		if err := st.ExportCSV(ctx, f.out, opt); err != nil {
+			return err
+		}
+		fmt.Fprintf(f.io.Err, "wrote %s/nodes.csv and %s/edges.csv\n", strings.TrimSuffix(f.out, "/"), strings.TrimSuffix(f.out, "/"))
+		return nil
+	}
+	if f.out == "" || f.out == "-" {
+		if opt.Format == graph.FormatPNG && f.io.OutTerminal {
+			return fmt.Errorf("--format png is binary: give --out FILE or redirect the output")
+		}
+		return st.Export(ctx, f.io.Out, opt)
+	}
+	return graph.WriteFileAtomic(f.out, func(w io.Writer) error { return st.Export(ctx, w, opt) })
+}
+
+func (f *exportOptions) options() (graph.ExportOptions, error) {
 	if f.format == "" {
 		return graph.ExportOptions{}, fmt.Errorf("--format is required: %s", strings.Join(graph.Formats(), ", "))
 	}
-	if cmd.Flags().Changed("hops") && f.official == "" {
+	if f.hopsSet && f.official == "" {
 		return graph.ExportOptions{}, fmt.Errorf("--hops needs --official")
 	}
 	opt := graph.ExportOptions{Format: f.format, View: f.view, Filter: graph.Filter{

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -11,47 +11,57 @@ import (
 	"github.com/dipgraph/dipgraph/pipeline"
 )
 
-func newExtract(gl *globals) *cobra.Command {
-	var format string
-	var closed bool
+type extractOptions struct {
+	io     *IO
+	gl     *globals
+	paths  []string
+	format string
+	closed bool
+}
+
+func newExtract(gl *globals, ios *IO) *cobra.Command {
+	o := extractOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Print the facts of articles in the gold format (a draft gold file)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "yaml" && format != "json" {
-				return fmt.Errorf("--format %q: want yaml or json", format)
-			}
-			g, err := gl.gazetteer()
-			if err != nil {
-				return err
-			}
-			pipeline.ExtractGC()
-			f, skipped, err := pipeline.ExtractGold(cmd.Context(), args, g, extract.Options{Closed: closed})
-			if err != nil {
-				return err
-			}
-			for _, s := range skipped {
-				fmt.Fprintf(cmd.ErrOrStderr(), "skipped %s: %s\n", s.Path, s.Reason)
-			}
-			out := cmd.OutOrStdout()
-			if format == "json" {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(f)
-			}
-			enc := yaml.NewEncoder(out)
-			enc.SetIndent(2)
-			if err := enc.Encode(f); err != nil {
-				return err
-			}
-			if len(skipped) > 0 {
-				return errSilent
-			}
-			return enc.Close()
+			o.paths = args
+			return runExtract(cmd.Context(), &o)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "yaml", "yaml or json")
-	cmd.Flags().BoolVar(&closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
+	cmd.Flags().StringVar(&o.format, "format", "yaml", "yaml or json")
+	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
 	return cmd
+}
+
+func runExtract(ctx context.Context, o *extractOptions) error {
+	if o.format != "yaml" && o.format != "json" {
+		return fmt.Errorf("--format %q: want yaml or json", o.format)
+	}
+	g, err := o.gl.gazetteer()
+	if err != nil {
+		return err
+	}
+	pipeline.ExtractGC()
+	f, skipped, err := pipeline.ExtractGold(ctx, o.paths, g, extract.Options{Closed: o.closed})
+	if err != nil {
+		return err
+	}
+	for _, s := range skipped {
+		fmt.Fprintf(o.io.Err, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	out := o.io.Out
+	if o.format == "json" {
+		return printJSON(out, f)
+	}
+	enc := yaml.NewEncoder(out)
+	enc.SetIndent(2)
+	if err := enc.Encode(f); err != nil {
+		return err
+	}
+	if len(skipped) > 0 {
+		return errSilent
+	}
+	return enc.Close()
 }

@@ -1,5 +1,10 @@
 // Command dipgraph builds a knowledge graph of diplomatic meetings from news
 // articles and answers questions about it.
+//
+// Each command is an options struct, filled by its flags, and a run
+// function that reads and writes only through the options' IO, so that
+// tests run commands in-process with buffers and a fake terminal (see
+// run and commands_test.go).
 package main
 
 import (
@@ -14,20 +19,28 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	root := newRoot()
-	root.SetContext(ctx)
-	if err := root.Execute(); err != nil {
+	code := run(ctx, systemIO(), os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run runs dipgraph with args (without the program name) on ios and returns
+// the exit status: 0, or 1 after printing the error on ios.Err.
+func run(ctx context.Context, ios *IO, args []string) int {
+	root := newRoot(ios)
+	root.SetArgs(args)
+	if err := root.ExecuteContext(ctx); err != nil {
 		if ps, ok := gazetteer.IsProblems(err); ok {
 			for _, p := range ps {
-				fmt.Fprintln(os.Stderr, p.String())
+				fmt.Fprintln(ios.Err, p.String())
 			}
-			fmt.Fprintf(os.Stderr, "dipgraph: %d gazetteer problem(s)\n", len(ps))
+			fmt.Fprintf(ios.Err, "dipgraph: %d gazetteer problem(s)\n", len(ps))
 		} else if !errors.Is(err, errSilent) {
-			fmt.Fprintln(os.Stderr, "dipgraph:", err)
+			fmt.Fprintln(ios.Err, "dipgraph:", err)
 		}
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
 
 // errSilent ends a command with a failure whose message was already printed.

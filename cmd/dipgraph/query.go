@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -11,9 +10,18 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 )
 
-func newQuery(gl *globals) *cobra.Command {
-	var limit int
-	var timeout time.Duration
+type queryOptions struct {
+	io      *IO
+	gl      *globals
+	query   string
+	limit   int
+	timeout time.Duration
+	// gizmo runs the query; nil: on the store of --db. Tests set it.
+	gizmo func(ctx context.Context, q string, limit int) (*graph.QueryResult, error)
+}
+
+func newQuery(gl *globals, ios *IO) *cobra.Command {
+	o := queryOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "query 'GIZMO'",
 		Short: "Run a Gizmo query; JSON out",
@@ -24,45 +32,51 @@ printed with "timed_out": true and the exit status is 1.`,
 		Example: `  dipgraph query 'g.V("<official/christopher-landau>").Out("<met>").Unique().Out("<name>").All()'`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := gl.store()
-			if err != nil {
-				return err
-			}
-			defer st.CloseWithin(time.Second)
-			ctx := cmd.Context()
-			if timeout > 0 {
-				var cancel context.CancelFunc
-				ctx, cancel = context.WithTimeout(ctx, timeout)
-				defer cancel()
-			}
-			res, qerr := st.Gizmo(ctx, args[0], limit)
-			if res == nil {
-				return qerr
-			}
-			out := struct {
-				*graph.QueryResult
-				TimedOut bool   `json:"timed_out,omitempty"`
-				Note     string `json:"note,omitempty"`
-			}{QueryResult: res}
-			if res.Truncated {
-				out.Note = fmt.Sprintf("results cut at --limit %d; more exist", limit)
-			}
-			if qerr == graph.ErrTimeout {
-				out.TimedOut = true
-				out.Note = fmt.Sprintf("query stopped at --timeout %s; results are partial", timeout)
-			}
-			enc := json.NewEncoder(cmd.OutOrStdout())
-			enc.SetIndent("", "  ")
-			if err := enc.Encode(out); err != nil {
-				return err
-			}
-			if out.Note != "" {
-				fmt.Fprintln(cmd.ErrOrStderr(), "note:", out.Note)
-			}
-			return qerr
+			o.query = args[0]
+			return runQuery(cmd.Context(), &o)
 		},
 	}
-	cmd.Flags().IntVar(&limit, "limit", 1000, "most results to print (0: no limit)")
-	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "stop the query after this long (0: no limit)")
+	cmd.Flags().IntVar(&o.limit, "limit", 1000, "most results to print (0: no limit)")
+	cmd.Flags().DurationVar(&o.timeout, "timeout", 30*time.Second, "stop the query after this long (0: no limit)")
 	return cmd
+}
+
+func runQuery(ctx context.Context, o *queryOptions) error {
+	gizmo := o.gizmo
+	if gizmo == nil {
+		st, err := o.gl.store()
+		if err != nil {
+			return err
+		}
+		defer st.CloseWithin(time.Second)
+		gizmo = st.Gizmo
+	}
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
+	res, qerr := gizmo(ctx, o.query, o.limit)
+	if res == nil {
+		return qerr
+	}
+	out := struct {
+		*graph.QueryResult
+		TimedOut bool   `json:"timed_out,omitempty"`
+		Note     string `json:"note,omitempty"`
+	}{QueryResult: res}
+	if res.Truncated {
+		out.Note = fmt.Sprintf("results cut at --limit %d; more exist", o.limit)
+	}
+	if qerr == graph.ErrTimeout {
+		out.TimedOut = true
+		out.Note = fmt.Sprintf("query stopped at --timeout %s; results are partial", o.timeout)
+	}
+	if err := printJSON(o.io.Out, out); err != nil {
+		return err
+	}
+	if out.Note != "" {
+		fmt.Fprintln(o.io.Err, "note:", out.Note)
+	}
+	return qerr
 }

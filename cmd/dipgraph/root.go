@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
@@ -15,7 +13,7 @@ type globals struct {
 	gazetteers []string
 }
 
-func newRoot() *cobra.Command {
+func newRoot(ios *IO) *cobra.Command {
 	var gl globals
 	root := &cobra.Command{
 		Use:   "dipgraph",
@@ -26,9 +24,13 @@ an embedded Cayley graph and answers questions with Gizmo.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.Err)
 	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a bolt database file, or "memory"`)
 	root.PersistentFlags().StringArrayVar(&gl.gazetteers, "gazetteer", nil, `gazetteer YAML file (repeatable; "default" is the embedded one; none given: the default)`)
-	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl), newExport(&gl), newServe(&gl))
+	root.AddCommand(newBuild(&gl, ios), newExtract(&gl, ios), newQuery(&gl, ios), newMet(&gl, ios), newEval(&gl, ios),
+		newGazetteer(&gl, ios), newRemove(&gl, ios), newGen(&gl, ios), newExport(&gl, ios), newServe(&gl, ios))
 	return root
 }
 
@@ -38,10 +40,4 @@ func (gl *globals) gazetteer() (*gazetteer.Gazetteer, error) {
 
 func (gl *globals) store() (*graph.Store, error) {
 	return graph.Open(gl.db, graph.Options{})
-}
-
-// isTerminal reports whether f is a terminal (not a pipe or file).
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"time"
@@ -10,11 +11,17 @@ import (
 	"github.com/dipgraph/dipgraph/graph"
 )
 
-func newServe(gl *globals) *cobra.Command {
-	var addr string
-	var opt graph.ServeOptions
-	var maxMiB int64
-	var quiet bool
+type serveOptions struct {
+	io     *IO
+	gl     *globals
+	addr   string
+	opt    graph.ServeOptions
+	maxMiB int64
+	quiet  bool
+}
+
+func newServe(gl *globals, ios *IO) *cobra.Command {
+	o := serveOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:64210]",
 		Short: "Answer read-only HTTP queries: Cayley's Gizmo endpoint, who met whom, and the exports",
@@ -34,32 +41,37 @@ See docs/exports.md.`,
   curl -s -X POST --data 'g.V("<official/christopher-landau>").Out("<met>").Out("<name>").All()' http://127.0.0.1:64210/api/v1/query/gizmo`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opt.MaxBytes = maxMiB << 20
-			if !quiet {
-				opt.Log = cmd.ErrOrStderr()
-			}
-			srv, err := graph.NewServer(gl.db, opt)
-			if err != nil {
-				return err
-			}
-			defer srv.Close()
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return fmt.Errorf("listen on %s: %w", addr, err)
-			}
-			if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
-				fmt.Fprintf(cmd.ErrOrStderr(), "warning: %s is reachable from other machines; the server has no authentication\n", ln.Addr())
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "serving %s read-only on http://%s\n", gl.db, ln.Addr())
-			return srv.Serve(cmd.Context(), ln)
+			return runServe(cmd.Context(), &o)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&addr, "addr", "127.0.0.1:64210", "address to listen on (port 0: any free port)")
-	fl.DurationVar(&opt.Timeout, "timeout", 10*time.Second, "longest time for one query or export")
-	fl.IntVar(&opt.Limit, "limit", 1000, "most results for one query (a request may ask for fewer with ?limit=)")
-	fl.Int64Var(&maxMiB, "max-export-mib", 64, "largest export to send, in MiB")
-	fl.DurationVar(&opt.LockTimeout, "lock-wait", time.Second, "how long a request waits for a build to release the store")
-	fl.BoolVar(&quiet, "quiet", false, "no request log on stderr")
+	fl.StringVar(&o.addr, "addr", "127.0.0.1:64210", "address to listen on (port 0: any free port)")
+	fl.DurationVar(&o.opt.Timeout, "timeout", 10*time.Second, "longest time for one query or export")
+	fl.IntVar(&o.opt.Limit, "limit", 1000, "most results for one query (a request may ask for fewer with ?limit=)")
+	fl.Int64Var(&o.maxMiB, "max-export-mib", 64, "largest export to send, in MiB")
+	fl.DurationVar(&o.opt.LockTimeout, "lock-wait", time.Second, "how long a request waits for a build to release the store")
+	fl.BoolVar(&o.quiet, "quiet", false, "no request log on stderr")
 	return cmd
+}
+
+func runServe(ctx context.Context, o *serveOptions) error {
+	opt := o.opt
+	opt.MaxBytes = o.maxMiB << 20
+	if !o.quiet {
+		opt.Log = o.io.Err
+	}
+	srv, err := graph.NewServer(o.gl.db, opt)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", o.addr, err)
+	}
+	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
+		fmt.Fprintf(o.io.Err, "warning: %s is reachable from other machines; the server has no authentication\n", ln.Addr())
+	}
+	fmt.Fprintf(o.io.Out, "serving %s read-only on http://%s\n", o.gl.db, ln.Addr())
+	return srv.Serve(ctx, ln)
 }
