@@ -24,6 +24,13 @@ func newExtract(gl *globals, ios *IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Print the facts of articles in the gold format (a draft gold file)",
+		Long: `Print the facts of articles in the gold format (a draft gold file), as
+YAML or JSON.
+
+A file that cannot be read as an article is skipped and named on stderr
+with the reason ("skipped PATH: REASON"), as build does; the output holds
+the other articles, and skipped files do not change the exit status, in
+either format.`,
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
@@ -59,9 +66,6 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	enc.SetIndent(2)
 	if err := enc.Encode(f); err != nil {
 		return err
-	}
-	if len(skipped) > 0 {
-		return errSilent
 	}
 	return enc.Close()
 }

@@ -24,23 +24,30 @@ func main() {
 	os.Exit(code)
 }
 
-// run runs dipgraph with args (without the program name) on ios and returns
-// the exit status: 0, or 1 after printing the error on ios.Err.
+// run runs dipgraph with args (without the program name) on ios and
+// returns the exit status.
 func run(ctx context.Context, ios *IO, args []string) int {
 	root := newRoot(ios)
 	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
-		if ps, ok := gazetteer.IsProblems(err); ok {
-			for _, p := range ps {
-				fmt.Fprintln(ios.Err, p.String())
-			}
-			fmt.Fprintf(ios.Err, "dipgraph: %d gazetteer problem(s)\n", len(ps))
-		} else if !errors.Is(err, errSilent) {
-			fmt.Fprintln(ios.Err, "dipgraph:", err)
-		}
-		return 1
+	return exitCode(ios, root.ExecuteContext(ctx))
+}
+
+// exitCode reports a command's error on ios.Err, unless it was printed
+// already (errSilent), and returns the exit status: 0 without an error,
+// else 1.
+func exitCode(ios *IO, err error) int {
+	if err == nil {
+		return 0
 	}
-	return 0
+	if ps, ok := gazetteer.IsProblems(err); ok {
+		for _, p := range ps {
+			fmt.Fprintln(ios.Err, p.String())
+		}
+		fmt.Fprintf(ios.Err, "dipgraph: %d gazetteer problem(s)\n", len(ps))
+	} else if !errors.Is(err, errSilent) {
+		fmt.Fprintln(ios.Err, "dipgraph:", err)
+	}
+	return 1
 }
 
 // errSilent ends a command with a failure whose message was already printed.

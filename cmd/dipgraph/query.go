@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -68,7 +69,8 @@ func runQuery(ctx context.Context, o *queryOptions) error {
 	if res.Truncated {
 		out.Note = fmt.Sprintf("results cut at --limit %d; more exist", o.limit)
 	}
-	if qerr == graph.ErrTimeout {
+	timedOut := errors.Is(qerr, graph.ErrTimeout)
+	if timedOut {
 		out.TimedOut = true
 		out.Note = fmt.Sprintf("query stopped at --timeout %s; results are partial", o.timeout)
 	}
@@ -77,6 +79,9 @@ func runQuery(ctx context.Context, o *queryOptions) error {
 	}
 	if out.Note != "" {
 		fmt.Fprintln(o.io.Err, "note:", out.Note)
+	}
+	if timedOut {
+		return errSilent // the note said it
 	}
 	return qerr
 }
