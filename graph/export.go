@@ -112,6 +112,9 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 	if opt.Format == FormatCSV && opt.Table != "nodes" && opt.Table != "edges" {
 		return fmt.Errorf("csv export to a stream: pick the table (nodes or edges)")
 	}
+	if err := s.resolveOfficial(ctx, &opt.Filter); err != nil {
+		return err
+	}
 	m, err := s.loadModel(ctx)
 	if err != nil {
 		return err
@@ -181,8 +184,7 @@ type exportModel struct {
 	kind          map[string]string // node IRI → Kind ("Official" …)
 	name          map[string]string
 	aliases       map[string][]string
-	keys          map[string][]string // official IRI → NameKeys of its names
-	country       map[string]string   // node IRI → country code
+	country       map[string]string // node IRI → country code
 	provisional   map[string]bool
 	meetings      map[string]*meetingInfo
 	articles      map[string]*articleInfo
@@ -233,7 +235,7 @@ func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 
 func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 	m := &exportModel{
-		kind: map[string]string{}, name: map[string]string{}, aliases: map[string][]string{}, keys: map[string][]string{},
+		kind: map[string]string{}, name: map[string]string{}, aliases: map[string][]string{},
 		country: map[string]string{}, provisional: map[string]bool{}, meetings: map[string]*meetingInfo{},
 		articles: map[string]*articleInfo{}, sentences: map[string]*sentenceInfo{},
 		statedIn: map[factKey]string{}, met: map[labelledPair]bool{}, factParts: map[string]*factKey{},
@@ -269,8 +271,6 @@ func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 			m.name[sub] = obj
 		case schema.PredAlias:
 			m.aliases[sub] = append(m.aliases[sub], obj)
-		case schema.PredKey:
-			m.keys[sub] = append(m.keys[sub], obj)
 		case schema.PredCountry:
 			m.country[sub] = strings.TrimPrefix(obj, "country/")
 		case schema.PredProvisional:
@@ -527,39 +527,28 @@ func (m *exportModel) selectMeetings(f Filter) (*exportSelection, error) {
 	return sel, nil
 }
 
-// findOfficial resolves a name, alias, surname or id to one official IRI,
-// matching the lookup keys the store keeps (as FindOfficials does).
-func (m *exportModel) findOfficial(name string) (string, error) {
-	id := strings.TrimPrefix(name, "official/")
-	if m.kind[schema.OfficialIRI(id)] == schema.KindOfficial {
-		return schema.OfficialIRI(id), nil
+// findOfficial gives the IRI of the official with id ("official/ID" as
+// resolveOfficial leaves the filter).
+func (m *exportModel) findOfficial(id string) (string, error) {
+	node := schema.OfficialIRI(strings.TrimPrefix(id, "official/"))
+	if m.kind[node] != schema.KindOfficial {
+		return "", &NotFoundError{Name: id}
 	}
-	key := schema.NameKey(name)
-	var found []string
-	for node, k := range m.kind {
-		if k != schema.KindOfficial {
-			continue
-		}
-		match := schema.NameKey(m.name[node]) == key
-		for _, k := range m.keys[node] {
-			match = match || k == key
-		}
-		if match {
-			found = append(found, node)
-		}
+	return node, nil
+}
+
+// resolveOfficial puts the id of the filter's official in place of the
+// name it was given, with ResolveOfficial's errors.
+func (s *Store) resolveOfficial(ctx context.Context, f *Filter) error {
+	if f.Official == "" {
+		return nil
 	}
-	sort.Strings(found)
-	switch len(found) {
-	case 0:
-		return "", fmt.Errorf("no official named %q in the store", name)
-	case 1:
-		return found[0], nil
+	o, err := s.ResolveOfficial(ctx, f.Official)
+	if err != nil {
+		return err
 	}
-	var b strings.Builder
-	for _, f := range found {
-		fmt.Fprintf(&b, "\n  %s (%s, %s)", m.displayName(f), m.country[f], strings.TrimPrefix(f, "official/"))
-	}
-	return "", fmt.Errorf("%q names %d officials; give a fuller name or the id:%s", name, len(found), b.String())
+	f.Official = "official/" + o.ID
+	return nil
 }
 
 // someID returns an example id of a kind, for error messages.

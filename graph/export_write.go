@@ -279,6 +279,9 @@ func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) er
 	if err := opt.check(); err != nil {
 		return err
 	}
+	if err := s.resolveOfficial(ctx, &opt.Filter); err != nil {
+		return err
+	}
 	m, err := s.loadModel(ctx)
 	if err != nil {
 		return err

@@ -240,6 +240,21 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
+// writeOfficialError answers ResolveOfficial's errors: 404 for no such
+// official, 409 with the candidates for a name several share, 500 else.
+func writeOfficialError(w http.ResponseWriter, err error) {
+	var nf *NotFoundError
+	var amb *AmbiguousError
+	switch {
+	case errors.As(err, &nf):
+		writeError(w, http.StatusNotFound, err)
+	case errors.As(err, &amb):
+		writeJSON(w, http.StatusConflict, map[string]any{"error": err.Error(), "candidates": amb.Candidates})
+	default:
+		writeError(w, http.StatusInternalServerError, err)
+	}
+}
+
 // writeError answers an error as Cayley does: {"error": "…"}.
 func writeError(w http.ResponseWriter, status int, err error) {
 	if errors.Is(err, ErrInUse) {
@@ -346,24 +361,12 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer done()
-	offs, err := st.FindOfficials(ctx, name)
+	off, err := st.ResolveOfficial(ctx, name)
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err)
+		writeOfficialError(w, err)
 		return
 	}
-	switch len(offs) {
-	case 0:
-		writeError(w, http.StatusNotFound, fmt.Errorf("no official named %q", name))
-		return
-	case 1:
-	default:
-		writeJSON(w, http.StatusConflict, map[string]any{
-			"error":      fmt.Sprintf("%q names %d officials; give a fuller name", name, len(offs)),
-			"candidates": offs,
-		})
-		return
-	}
-	rows, err := st.Met(ctx, offs[0].ID, planned)
+	rows, err := st.Met(ctx, off.ID, planned)
 	if err == nil && ctx.Err() != nil {
 		err = fmt.Errorf("met %s: %w", name, ErrTimeout)
 	}
@@ -379,7 +382,7 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 		Met       []MetRow `json:"met"`
 		Truncated bool     `json:"truncated,omitempty"`
 		Note      string   `json:"note,omitempty"`
-	}{Official: offs[0], Met: rows}
+	}{Official: off, Met: rows}
 	if len(rows) > limit {
 		out.Met, out.Truncated = rows[:limit], true
 		out.Note = fmt.Sprintf("%d rows cut at %d", len(rows), limit)
@@ -475,6 +478,9 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, ErrNoGraphviz):
 		writeError(w, http.StatusNotImplemented, err)
 		return
+	case isOfficialError(err):
+		writeOfficialError(w, err)
+		return
 	default:
 		writeError(w, http.StatusBadRequest, err)
 		return
@@ -483,4 +489,11 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(http.StatusOK)
 	w.Write(buf.Bytes())
+}
+
+// isOfficialError tells whether err is one of ResolveOfficial's answers.
+func isOfficialError(err error) bool {
+	var nf *NotFoundError
+	var amb *AmbiguousError
+	return errors.As(err, &nf) || errors.As(err, &amb)
 }

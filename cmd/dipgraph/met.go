@@ -24,7 +24,7 @@ func newMet(gl *globals, ios *IO) *cobra.Command {
 	o := metOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "met NAME",
-		Short: "Who NAME (any name, alias or surname) has met: counterpart, role, date, place, kind, topics, source",
+		Short: "Who NAME (any name, alias, surname or id) has met: counterpart, role, date, place, kind, topics, source",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.name = strings.Join(args, " ")
@@ -38,28 +38,16 @@ func newMet(gl *globals, ios *IO) *cobra.Command {
 }
 
 func runMet(ctx context.Context, o *metOptions) error {
-	name := o.name
 	st, err := o.gl.store()
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	offs, err := st.FindOfficials(ctx, name)
+	off, err := st.ResolveOfficial(ctx, o.name)
 	if err != nil {
 		return err
 	}
-	switch len(offs) {
-	case 0:
-		return fmt.Errorf("no official named %q in %s", name, st.Path())
-	case 1:
-	default:
-		var b strings.Builder
-		for _, o := range offs {
-			fmt.Fprintf(&b, "\n  %s (%s, %s)", o.Name, o.Country, o.ID)
-		}
-		return fmt.Errorf("%q names %d officials; give a fuller name:%s", name, len(offs), b.String())
-	}
-	rows, err := st.Met(ctx, offs[0].ID, o.planned)
+	rows, err := st.Met(ctx, off.ID, o.planned)
 	if err != nil {
 		return err
 	}
@@ -68,9 +56,9 @@ func runMet(ctx context.Context, o *metOptions) error {
 		return printJSON(out, struct {
 			Official graph.Official `json:"official"`
 			Met      []graph.MetRow `json:"met"`
-		}{offs[0], rows})
+		}{off, rows})
 	}
-	fmt.Fprintf(out, "%s (%s) met %d time(s):\n", offs[0].Name, offs[0].Country, len(rows))
+	fmt.Fprintf(out, "%s (%s) met %d time(s):\n", off.Name, off.Country, len(rows))
 	tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tCOUNTERPART\tROLE\tKIND\tPLACE\tSTATUS\tTOPICS\tSOURCE")
 	for _, r := range rows {
