@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"github.com/dipgraph/dipgraph/fact"
 	"os"
 	"path/filepath"
@@ -125,14 +126,21 @@ func TestDiscoveryKeepsMeetings(t *testing.T) {
 		t.Fatalf("WithoutOfficials: %v, %v", removed, err)
 	}
 	golds := []string{filepath.Join(dir, "a.gold.yaml"), filepath.Join(dir, "b.gold.yaml")}
-	with, err := Evaluate(ctx, golds, []string{dir}, full, extract.Options{})
+	cmp, err := EvaluateWithout(ctx, golds, []string{dir}, full, extract.Options{}, names)
 	if err != nil {
 		t.Fatal(err)
 	}
-	without, err := Evaluate(ctx, golds, []string{dir}, g, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
+	if strings.Join(cmp.Removed, ",") != strings.Join(removed, ",") {
+		t.Errorf("EvaluateWithout removed %v, want %v", cmp.Removed, removed)
 	}
+	var text strings.Builder
+	cmp.Write(&text, false)
+	for _, want := range []string{"== with the full gazetteer\n", fmt.Sprintf("\n== without %d officials (", len(removed)), "\nmeetings F1: "} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("comparison lacks %q:\n%s", want, text.String())
+		}
+	}
+	with, without := cmp.Full, cmp.Without
 	f1, f2 := with.Figure("meetings").F1, without.Figure("meetings").F1
 	t.Logf("meetings F1 %.3f with the full gazetteer, %.3f without %d officials", f1, f2, len(removed))
 	if f1-f2 > 0.1 {

@@ -29,6 +29,7 @@ import (
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/gctune"
 	"github.com/dipgraph/dipgraph/pipeline"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -111,7 +112,7 @@ func extractCmd(args []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	pipeline.ExtractGC() // as dipgraph extract does
+	gctune.Extract() // as dipgraph extract does
 	start := time.Now()
 	meetings := 0
 	err = pipeline.ExtractAll(context.Background(), fs.Args(), g, extract.Options{}, *workers, func(e pipeline.Extracted) error {

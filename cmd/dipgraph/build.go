@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/internal/gctune"
 	"github.com/dipgraph/dipgraph/pipeline"
 )
 
@@ -54,7 +55,7 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if o.io.ErrTerminal {
 		progress = o.io.Err
 	}
-	pipeline.BuildGC()
+	gctune.Build()
 	sum, err := pipeline.Build(ctx, pipeline.Options{
 		Paths: o.paths, Gazetteer: g, Store: st, Extract: extract.Options{Closed: o.closed}, Progress: progress,
 	})

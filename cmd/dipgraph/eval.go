@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/internal/gctune"
 	"github.com/dipgraph/dipgraph/pipeline"
 )
 
@@ -51,42 +52,34 @@ func runEval(ctx context.Context, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	pipeline.ExtractGC()
+	gctune.Extract()
 	out := o.io.Out
-	rep, err := pipeline.Evaluate(ctx, o.goldPaths, o.paths, g, extract.Options{Closed: o.closed})
-	if err != nil {
-		return err
-	}
+	eo := extract.Options{Closed: o.closed}
 	if o.without == "" {
+		rep, err := pipeline.Evaluate(ctx, o.goldPaths, o.paths, g, eo)
+		if err != nil {
+			return err
+		}
 		if o.json {
 			return printJSON(out, rep)
 		}
 		rep.Write(out, !o.brief)
 		return nil
 	}
-	// Discovery: the same evaluation with the listed officials
-	// taken out of the gazetteer.
+	// Discovery: the same evaluation with the listed officials taken out
+	// of the gazetteer.
 	names, err := readLines(o.without)
 	if err != nil {
 		return err
 	}
-	g2, removed, err := pipeline.WithoutOfficials(g, names)
-	if err != nil {
-		return err
-	}
-	rep2, err := pipeline.Evaluate(ctx, o.goldPaths, o.paths, g2, extract.Options{Closed: o.closed})
+	cmp, err := pipeline.EvaluateWithout(ctx, o.goldPaths, o.paths, g, eo, names)
 	if err != nil {
 		return err
 	}
 	if o.json {
-		return printJSON(out, map[string]any{"full": rep, "without": rep2, "removed": removed})
+		return printJSON(out, cmp)
 	}
-	fmt.Fprintf(out, "== with the full gazetteer\n")
-	rep.Write(out, false)
-	fmt.Fprintf(out, "\n== without %d officials (%s)\n", len(removed), strings.Join(removed, ", "))
-	rep2.Write(out, !o.brief)
-	f1, f2 := rep.Figure("meetings").F1, rep2.Figure("meetings").F1
-	fmt.Fprintf(out, "\nmeetings F1: %.3f with, %.3f without (difference %.3f)\n", f1, f2, f1-f2)
+	cmp.Write(out, !o.brief)
 	return nil
 }
 

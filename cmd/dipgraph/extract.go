@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/internal/gctune"
 	"github.com/dipgraph/dipgraph/pipeline"
 )
 
@@ -31,7 +32,7 @@ A file that cannot be read as an article is skipped and named on stderr
 with the reason ("skipped PATH: REASON"), as build does; the output holds
 the other articles, and skipped files do not change the exit status, in
 either format.`,
-		Args:  cobra.MinimumNArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			return runExtract(cmd.Context(), &o)
@@ -50,7 +51,7 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	pipeline.ExtractGC()
+	gctune.Extract()
 	f, skipped, err := pipeline.ExtractGold(ctx, o.paths, g, extract.Options{Closed: o.closed})
 	if err != nil {
 		return err

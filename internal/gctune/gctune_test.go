@@ -1,4 +1,4 @@
-package pipeline
+package gctune
 
 import (
 	"math"
@@ -15,10 +15,10 @@ func TestGCSettings(t *testing.T) {
 		percent        int
 		limit          int64
 	}{
-		{"build", BuildGC, "", "", 200, 512 << 20},
-		{"extract", ExtractGC, "", "", -1, 256 << 20},
-		{"extract, GOGC set", ExtractGC, "150", "", 77, 256 << 20},
-		{"build, GOMEMLIMIT set", BuildGC, "", "1GiB", 200, math.MaxInt64},
+		{"build", Build, "", "", 200, 512 << 20},
+		{"extract", Extract, "", "", -1, 256 << 20},
+		{"extract, GOGC set", Extract, "150", "", 77, 256 << 20},
+		{"build, GOMEMLIMIT set", Build, "", "1GiB", 200, math.MaxInt64},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("GOGC", tc.gogc)
