@@ -149,7 +149,31 @@ func Sources(paths []string) ([]Source, []Skipped, error) {
 			out = append(out, Source{Path: f, Root: p})
 		}
 	}
-	return out, skipped, nil
+	return disambiguate(out), skipped, nil
+}
+
+// disambiguate makes the sources of two folders given together keep
+// apart: a file whose path relative to its folder is that of a file of
+// an earlier folder ("x.txt" in both a/ and b/) is named relative to its
+// folder's parent instead ("b/x"), as many levels up as it takes.
+func disambiguate(srcs []Source) []Source {
+	key := func(s Source) string { return trimExt(relPath(s.Root, s.Path)) }
+	owner := map[string]string{} // id path → root
+	for i := range srcs {
+		for range 8 {
+			k := key(srcs[i])
+			if r, ok := owner[k]; !ok || r == srcs[i].Root || srcs[i].Path == Stdin {
+				owner[k] = srcs[i].Root
+				break
+			}
+			parent := filepath.Dir(srcs[i].Root)
+			if parent == srcs[i].Root {
+				break
+			}
+			srcs[i].Root = parent
+		}
+	}
+	return srcs
 }
 
 // ReadSource reads the articles of one input file and calls fn with each

@@ -153,7 +153,7 @@ func (r *reader) warcArticle(rec gowarc.Record, n int) (*Article, error) {
 	if len(b) > MaxSize {
 		return nil, &Skipped{Position: pos, Reason: "file too large (a page of more than " + size(MaxSize) + ")"}
 	}
-	target := w.WarcHeader().Get(gowarc.WarcTargetURI)
+	target := strings.Trim(strings.TrimSpace(w.WarcHeader().Get(gowarc.WarcTargetURI)), "<>")
 	a, err := Decode(target+".html", b)
 	if err != nil {
 		if s, ok := IsSkipped(err); ok {
