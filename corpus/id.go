@@ -102,6 +102,13 @@ func urlSlug(n string) string {
 		if un, err := url.PathUnescape(rest); err == nil {
 			rest = un
 		}
+		rest, _, _ = strings.Cut(rest, "?")
+		for _, ext := range []string{".html", ".htm", ".shtml", ".php", ".aspx", ".asp", ".chn"} {
+			if strings.HasSuffix(strings.ToLower(rest), ext) {
+				rest = rest[:len(rest)-len(ext)]
+				break
+			}
+		}
 		for _, seg := range strings.Split(rest, "/") {
 			if s := slugPart(seg, false); s != "" {
 				segs = append(segs, s)
