@@ -247,7 +247,12 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 	}
 	officials := map[string]bool{}
 	meetings := map[string]bool{}
-	ids := map[string]string{}     // article id → first file (and position)
+	// Article id → where its first article came from: a file of files
+	// and a record number, small for 100,000 records.
+	type origin struct{ file, record int32 }
+	ids := map[string]origin{}
+	var files []string
+	fileNo := map[string]int32{}
 	digests := map[string]string{} // text digest → first article id
 	last := time.Time{}
 	w := NewBatchWriter(opt.Store, BatchOptions{})
@@ -267,12 +272,22 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 			where += " (" + e.Article.Position + ")"
 		}
 		if prev, ok := ids[r.Article]; ok {
-			s := corpus.Skipped{Path: e.Path, Position: e.Article.Position, Reason: fmt.Sprintf("article id %q already used by %s", r.Article, prev)}
+			by := files[prev.file]
+			if prev.record > 0 {
+				by += fmt.Sprintf(" (record %d)", prev.record)
+			}
+			s := corpus.Skipped{Path: e.Path, Position: e.Article.Position, Reason: fmt.Sprintf("article id %q already used by %s", r.Article, by)}
 			sum.Skipped = append(sum.Skipped, s)
 			sum.ByReason["duplicate id"]++
 			return nil
 		}
-		ids[r.Article] = where
+		fn, ok := fileNo[e.Path]
+		if !ok {
+			fn = int32(len(files))
+			files = append(files, e.Path)
+			fileNo[e.Path] = fn
+		}
+		ids[r.Article] = origin{fn, int32(e.Article.Record)}
 		if d := e.Article.Digest; d != "" {
 			if prev, ok := digests[d]; ok {
 				sum.Duplicates = append(sum.Duplicates, Duplicate{Article: r.Article, Of: prev, Path: where, URL: e.Article.URL})
