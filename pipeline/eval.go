@@ -33,6 +33,9 @@ func ExtractGold(ctx context.Context, in Input, g *gazetteer.Gazetteer, eo extra
 			return e.Err
 		}
 		a := gold.FromResult(g, e.Path, e.Result)
+		if a.File == corpus.Stdin {
+			a.File = "stdin"
+		}
 		if art := e.Article; art != nil {
 			if art.Record > 0 {
 				a.File = fmt.Sprintf("%s#%d", a.File, art.Record)
