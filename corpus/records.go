@@ -33,8 +33,8 @@ const Stdin = "-"
 
 // Options of reading records.
 type Options struct {
-	// Fields maps a field dipgraph reads (text, title, date, url,
-	// language) to the name a JSON or CSV corpus gives it, before the
+	// Fields maps a field dipgraph reads (text, title, date, url) to the
+	// name a JSON or CSV corpus gives it, before the
 	// usual names (Fields below) are tried.
 	Fields map[string]string
 	// Stdin is read for the path "-" (os.Stdin when nil).
@@ -49,7 +49,6 @@ var Fields = map[string][]string{
 	"title":    {"title", "headline"},
 	"date":     {"date_publish", "published", "date", "pubdate", "published_at", "publish_date", "date_published", "datepublished", "published_time", "time"},
 	"url":      {"url", "canonical_url", "link", "source_url", "uri"},
-	"language": {"language", "lang"},
 }
 
 // ParseField reads a --field mapping "text=body".
@@ -60,7 +59,7 @@ func ParseField(s string) (field, name string, err error) {
 		return "", "", fmt.Errorf("--field %q: want FIELD=NAME, e.g. text=body", s)
 	}
 	if _, known := Fields[field]; !known {
-		return "", "", fmt.Errorf("--field %q: %q is not a field dipgraph reads (text, title, date, url, language)", s, field)
+		return "", "", fmt.Errorf("--field %q: %q is not a field dipgraph reads (text, title, date, url; the language is detected)", s, field)
 	}
 	return field, name, nil
 }

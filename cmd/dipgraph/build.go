@@ -33,7 +33,7 @@ func readOptions(fields []string, stdin io.Reader) (corpus.Options, error) {
 	return o, nil
 }
 
-const fieldHelp = "FIELD=NAME: read FIELD (text, title, date, url, language) of JSON and CSV records from NAME, e.g. --field text=body --field date=pubdate"
+const fieldHelp = "FIELD=NAME: read FIELD (text, title, date, url) of JSON and CSV records from NAME, e.g. --field text=body --field date=pubdate"
 
 func newBuild(gl *globals) *cobra.Command {
 	var o buildOptions
