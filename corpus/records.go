@@ -45,10 +45,10 @@ type Options struct {
 // they hold, tried in this order (case does not matter): those of
 // news-please, trafilatura, newspaper3k and common scrapers.
 var Fields = map[string][]string{
-	"text":     {"maintext", "text", "content", "body", "article", "article_text", "raw_text"},
-	"title":    {"title", "headline"},
-	"date":     {"date_publish", "published", "date", "pubdate", "published_at", "publish_date", "date_published", "datepublished", "published_time", "time"},
-	"url":      {"url", "canonical_url", "link", "source_url", "uri"},
+	"text":  {"maintext", "text", "content", "body", "article", "article_text", "raw_text"},
+	"title": {"title", "headline"},
+	"date":  {"date_publish", "published", "date", "pubdate", "published_at", "publish_date", "date_published", "datepublished", "published_time", "time"},
+	"url":   {"url", "canonical_url", "link", "source_url", "uri"},
 }
 
 // ParseField reads a --field mapping "text=body".

@@ -178,7 +178,7 @@ func TestFiveStoriesEveryFormat(t *testing.T) {
 		name      string
 		in        pipeline.Input
 		stdin     []byte // read anew for each run when not nil
-		withURL   bool // URL and title in every article
+		withURL   bool   // URL and title in every article
 		positions string
 	}{
 		{"jsonl", pipeline.Input{Paths: []string{filepath.Join(corpora, "jsonl")}}, nil, true, `^line [1-5]$`},

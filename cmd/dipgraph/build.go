@@ -46,7 +46,7 @@ PATH is a file, a folder (walked for .txt .html .htm .jsonl .ndjson .json .csv
 .tsv .warc files, each also .gz or .zst), or - for standard input (format told
 by its content). Each JSON or CSV record and each HTML response of a WARC
 file is one article; see the README, "Building from your own corpus".`,
-		Args:  cobra.MinimumNArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := gl.gazetteer()
 			if err != nil {
