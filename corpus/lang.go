@@ -41,8 +41,9 @@ var enFunctionWords = map[string]bool{
 // its letters that only Vietnamese writes (ă, â, đ, ê, ô, ơ, ư and the
 // tone-marked vowels) and the share of its words that are common
 // Vietnamese function words. It returns LangVietnamese, LangEnglish
-// (English function words), LangOther (another language) or LangUnknown
-// (fewer than 40 letters: too short to tell).
+// (English function words), LangOther (another language, in 200 letters
+// or more) or LangUnknown (too short to tell: fewer than 40 letters, or
+// fewer than 200 without English function words).
 func Language(text string) string {
 	letters, viLetters := 0, 0
 	words, viWords, enWords := 0, 0, 0
@@ -85,9 +86,15 @@ func Language(text string) string {
 		return LangVietnamese
 	case enw >= 0.08:
 		return LangEnglish
+	case letters < minOtherLetters:
+		return LangUnknown // a list of names, a caption: too little to say
 	}
 	return LangOther
 }
+
+// minOtherLetters is the fewest letters a text without signs of
+// Vietnamese or English must have to be called another language.
+const minOtherLetters = 200
 
 // vietnameseLetter reports lower-case letters that mark Vietnamese: đ,
 // the vowels with a breve, circumflex or horn, and vowels with a tone

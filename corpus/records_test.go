@@ -14,7 +14,8 @@ func TestLanguage(t *testing.T) {
 		{"Bộ trưởng Ngoại giao hai nước đã hội đàm tại Hà Nội về hợp tác kinh tế và thương mại.", corpus.LangVietnamese},
 		{"Bo truong Ngoai giao cua hai nuoc da hoi dam tai Ha Noi va nhat tri thuc day hop tac kinh te.", corpus.LangVietnamese},
 		{"The foreign ministers of the two countries met in Seoul on Monday and discussed trade and security.", corpus.LangEnglish},
-		{"Die Außenminister der beiden Länder trafen sich am Montag in Seoul und sprachen über den Handel.", corpus.LangOther},
+		{"Die Außenminister der beiden Länder trafen sich am Montag in Seoul und sprachen über den Handel, die Sicherheit in der Region und die Lage auf der koreanischen Halbinsel. Beide Seiten vereinbarten, die Zusammenarbeit in der Wirtschaft, der Energie und der Technologie im kommenden Jahr weiter auszubauen.", corpus.LangOther},
+		{"Kenji Kanasugi\nLee Tae-ho\nKim Yeon-chul\nJeong Kyeong-doo\nHiroyuki Namazu\nSun Weidong\nAndrei Rudenko", corpus.LangUnknown},
 		{"Ông A gặp ông B.", corpus.LangUnknown},
 	} {
 		if got := corpus.Language(tc.text); got != tc.want {
