@@ -75,6 +75,16 @@ func (e *Skipped) Error() string {
 	return e.Path + ": " + e.Reason
 }
 
+// NotArticles reports a file skipped because it holds no articles at all
+// rather than bad ones: an extension dipgraph does not read, or a table
+// (CSV, TSV) without a text column, such as a list of officials beside
+// the articles.
+func (e *Skipped) NotArticles() bool {
+	return strings.HasPrefix(e.Reason, "unsupported extension") || strings.HasPrefix(e.Reason, noTextColumn)
+}
+
+const noTextColumn = "no text (no text column"
+
 // IsSkipped reports whether err is a Skipped file and returns it.
 func IsSkipped(err error) (*Skipped, bool) {
 	var s *Skipped

@@ -536,7 +536,7 @@ func (r *reader) csv(br *bufio.Reader, comma rune) error {
 		header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
 	}
 	if _, ok := fieldIndex(header, "text", r.opt); !ok {
-		return r.skip("line 1", "no text (no text column in the header %q; name one with --field text=COLUMN)", strings.Join(header, string(comma)))
+		return r.skip("line 1", noTextColumn+" in the header %q; name one with --field text=COLUMN)", strings.Join(header, string(comma)))
 	}
 	n := 0
 	bad := 0

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/dipgraph/dipgraph/corpus"
 	"github.com/dipgraph/dipgraph/extract"
@@ -17,15 +16,15 @@ import (
 // the gold format, each article with its URL and title when known, and
 // for a record of a multi-record file its file as "NAME#N" (N the record
 // number). Files and records that cannot be read are returned as
-// skipped; files of folders with an extension dipgraph does not read are
-// left out.
+// skipped; files that hold no articles at all (an extension dipgraph does
+// not read, a table without a text column) are left out.
 func ExtractGold(ctx context.Context, in Input, g *gazetteer.Gazetteer, eo extract.Options) (*gold.File, []corpus.Skipped, error) {
 	f := &gold.File{Articles: []gold.Article{}}
 	var skipped []corpus.Skipped
 	err := ExtractInput(ctx, in, g, eo, 0, func(e Extracted) error {
 		if e.Err != nil {
 			if s, ok := corpus.IsSkipped(e.Err); ok {
-				if !strings.HasPrefix(s.Reason, "unsupported extension") {
+				if !s.NotArticles() {
 					skipped = append(skipped, *s)
 				}
 				return nil
