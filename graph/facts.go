@@ -54,7 +54,7 @@ func ArticleQuadsFrom(g *gazetteer.Gazetteer, src ArticleSource, r *fact.Result)
 	q.add(art, schema.PredFile, quad.String(file))
 	for _, kv := range []struct{ pred, v string }{
 		{schema.PredURL, src.URL}, {schema.PredTitle, src.Title}, {schema.PredPosition, src.Position},
-		{schema.PredLanguage, src.Language}, {schema.PredDigest, src.Digest},
+		{schema.PredLanguage, src.Language}, {schema.PredTextDigest, src.Digest},
 	} {
 		if kv.v != "" {
 			q.add(art, kv.pred, quad.String(kv.v))

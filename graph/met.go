@@ -34,7 +34,7 @@ func (s *Store) predicates(ctx context.Context, extra ...quad.Value) (*preds, []
 		{&p.file, schema.PredFile}, {&p.name, schema.PredName},
 		{&p.country, schema.PredCountry}, {&p.provisional, schema.PredProvisional}, {&p.holds, schema.PredHolds},
 		{&p.card, schema.PredCard},
-		{&p.url, schema.PredURL}, {&p.title, schema.PredTitle}, {&p.position, schema.PredPosition}, {&p.digest, schema.PredDigest},
+		{&p.url, schema.PredURL}, {&p.title, schema.PredTitle}, {&p.position, schema.PredPosition}, {&p.digest, schema.PredTextDigest},
 	}
 	vals := make([]quad.Value, len(order), len(order)+len(extra))
 	for i, o := range order {

@@ -193,7 +193,7 @@ func (s refStore) refSources(ctx context.Context, sentences []string) []Source {
 					src.Title = lit(q.Object)
 				case schema.PredPosition:
 					src.Position = lit(q.Object)
-				case schema.PredDigest:
+				case schema.PredTextDigest:
 					src.Digest = lit(q.Object)
 				}
 			}

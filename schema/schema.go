@@ -67,7 +67,7 @@ const (
 	PredTitle       = "title"       // article → its title (string)
 	PredPosition    = "position"    // article → where its record starts in its file ("line 3", "offset 1234")
 	PredLanguage    = "language"    // article → detected language ("vi", or "und" when too short to tell)
-	PredDigest      = "digest"      // article → digest of its normalised text (equal for syndicated copies)
+	PredTextDigest  = "text_digest" // article → digest of its normalised text (equal for syndicated copies)
 	PredKey         = "key"         // official → NameKey of a name, alias or surname (string)
 	PredCard        = "card"        // meeting → what one article says of it, as JSON (derived, for fast reads)
 	PredDigest      = "digest"      // label → digest of the quads under it (the gazetteer's), so an unchanged one is not rewritten
