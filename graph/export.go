@@ -163,8 +163,8 @@ type meetingInfo struct {
 }
 
 type articleInfo struct {
-	file string
-	date schema.Date
+	file, url, title, position string
+	date                       schema.Date
 }
 
 type sentenceInfo struct {
@@ -259,7 +259,7 @@ func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 	err := s.eachQuad(ctx, func(q quad.Quad) error {
 		sub, obj, label := valueText(q.Subject), valueText(q.Object), valueText(q.Label)
 		kind := sub[:max(strings.IndexByte(sub, '/'), 0)]
-		switch valueText(q.Predicate) {
+		switch pred := valueText(q.Predicate); pred {
 		case schema.PredType:
 			m.kind[sub] = obj
 			if obj == schema.KindMeeting {
@@ -289,13 +289,22 @@ func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 				}
 				a.date = d
 			}
-		case schema.PredFile:
+		case schema.PredFile, schema.PredURL, schema.PredTitle, schema.PredPosition:
 			a := m.articles[sub]
 			if a == nil {
 				a = &articleInfo{}
 				m.articles[sub] = a
 			}
-			a.file = obj
+			switch pred {
+			case schema.PredFile:
+				a.file = obj
+			case schema.PredURL:
+				a.url = obj
+			case schema.PredTitle:
+				a.title = obj
+			default:
+				a.position = obj
+			}
 		case schema.PredStatus:
 			meeting(sub).status = obj
 		case schema.PredMeetingKind:
@@ -599,6 +608,7 @@ type gEdge struct {
 	ID, Source, Target, Predicate string
 	Meeting, Date                 string
 	Article, File                 string // the quad label, and the article's file
+	URL, Title, Position          string // the article's URL, title, and record's place in File
 	Sentence, Text                string // the sentence that states the fact
 	// met view
 	Meetings    int
@@ -778,7 +788,7 @@ func (s *sentenceInfo) textOrEmpty() string {
 func (m *exportModel) provenance(label string) gEdge {
 	e := gEdge{Article: shortID(label)}
 	if a := m.articles[label]; a != nil {
-		e.File = a.file
+		e.File, e.URL, e.Title, e.Position = a.file, a.url, a.title, a.position
 	}
 	return e
 }

@@ -69,7 +69,8 @@ var exportNodeColumns = []exportColumn{
 
 var exportEdgeColumns = map[string][]exportColumn{
 	ViewFull: {{"predicate", "string"}, {"meeting", "string"}, {"date", "string"}, {"article", "string"},
-		{"file", "string"}, {"sentence", "string"}, {"text", "string"}},
+		{"file", "string"}, {"url", "string"}, {"title", "string"}, {"position", "string"},
+		{"sentence", "string"}, {"text", "string"}},
 	ViewMet: {{"predicate", "string"}, {"meetings", "int"}, {"first", "string"}, {"last", "string"},
 		{"meeting_ids", "string"}, {"articles", "string"}},
 }
@@ -94,7 +95,7 @@ func (e gEdge) attrs(view string) []exportAttr {
 	if view == ViewMet {
 		vals = []any{e.Predicate, e.Meetings, e.First, e.Last, jsonList(e.MeetingIDs), jsonList(e.ArticleIDs)}
 	} else {
-		vals = []any{e.Predicate, e.Meeting, e.Date, e.Article, e.File, e.Sentence, e.Text}
+		vals = []any{e.Predicate, e.Meeting, e.Date, e.Article, e.File, e.URL, e.Title, e.Position, e.Sentence, e.Text}
 	}
 	cols := exportEdgeColumns[view]
 	out := make([]exportAttr, len(cols))

@@ -35,12 +35,12 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: dgbench extract|nquads|met|metproc ...")
+		fmt.Fprintln(os.Stderr, "usage: dgbench extract|nquads|met|metproc|jsonl|run|report ...")
 		os.Exit(2)
 	}
 	cmds := map[string]func([]string) (any, error){
 		"extract": extractCmd, "nquads": nquadsCmd, "met": metCmd, "metproc": metProcCmd,
-		"run": runCmd, "report": reportCmd,
+		"run": runCmd, "report": reportCmd, "jsonl": jsonlCmd,
 	}
 	run, ok := cmds[os.Args[1]]
 	if !ok {

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dipgraph/dipgraph/corpus"
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/pipeline"
 )
@@ -15,14 +17,36 @@ import (
 type buildOptions struct {
 	closed bool
 	json   bool
+	fields []string
 }
+
+// readOptions makes the record options of --field mappings.
+func readOptions(fields []string, stdin io.Reader) (corpus.Options, error) {
+	o := corpus.Options{Stdin: stdin, Fields: map[string]string{}}
+	for _, f := range fields {
+		k, v, err := corpus.ParseField(f)
+		if err != nil {
+			return o, err
+		}
+		o.Fields[k] = v
+	}
+	return o, nil
+}
+
+const fieldHelp = "FIELD=NAME: read FIELD (text, title, date, url) of JSON and CSV records from NAME, e.g. --field text=body --field date=pubdate"
 
 func newBuild(gl *globals) *cobra.Command {
 	var o buildOptions
 	cmd := &cobra.Command{
 		Use:   "build PATH...",
-		Short: "Extract facts from articles (files or folders) and store them",
-		Args:  cobra.MinimumNArgs(1),
+		Short: "Extract facts from articles (files, folders, or - for standard input) and store them",
+		Long: `Extract facts from articles and store them.
+
+PATH is a file, a folder (walked for .txt .html .htm .jsonl .ndjson .json .csv
+.tsv .warc files, each also .gz or .zst), or - for standard input (format told
+by its content). Each JSON or CSV record and each HTML response of a WARC
+file is one article; see the README, "Building from your own corpus".`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			g, err := gl.gazetteer()
 			if err != nil {
@@ -37,9 +61,13 @@ func newBuild(gl *globals) *cobra.Command {
 			if isTerminal(os.Stderr) {
 				progress = os.Stderr
 			}
+			ro, err := readOptions(o.fields, cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
 			pipeline.BuildGC()
 			sum, err := pipeline.Build(cmd.Context(), pipeline.Options{
-				Paths: args, Gazetteer: g, Store: st, Extract: extract.Options{Closed: o.closed}, Progress: progress,
+				Paths: args, Read: ro, Gazetteer: g, Store: st, Extract: extract.Options{Closed: o.closed}, Progress: progress,
 			})
 			if err != nil {
 				return err
@@ -63,19 +91,31 @@ func newBuild(gl *globals) *cobra.Command {
 				fmt.Fprintf(cmd.ErrOrStderr(), "warning %s\n", w)
 			}
 			for _, s := range sum.Skipped {
-				fmt.Fprintf(cmd.ErrOrStderr(), "skipped %s: %s\n", s.Path, s.Reason)
+				fmt.Fprintf(cmd.ErrOrStderr(), "skipped %s\n", s.Error())
+			}
+			for _, d := range sum.Duplicates {
+				fmt.Fprintf(cmd.ErrOrStderr(), "likely duplicate %s: article %s has the same text as %s\n", d.Path, d.Article, d.Of)
 			}
 			if len(sum.Skipped) > 0 {
-				fmt.Fprintf(out, "skipped %d files:", len(sum.Skipped))
-				for k, n := range sum.ByReason {
-					fmt.Fprintf(out, " %s %d;", k, n)
+				fmt.Fprintf(out, "skipped %d files or records:", len(sum.Skipped))
+				reasons := make([]string, 0, len(sum.ByReason))
+				for k := range sum.ByReason {
+					reasons = append(reasons, k)
+				}
+				sort.Strings(reasons)
+				for _, k := range reasons {
+					fmt.Fprintf(out, " %s %d;", k, sum.ByReason[k])
 				}
 				fmt.Fprintln(out)
+			}
+			if len(sum.Duplicates) > 0 {
+				fmt.Fprintf(out, "%d likely duplicates (same text under another URL or file), counted once by met\n", len(sum.Duplicates))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")
+	cmd.Flags().StringArrayVar(&o.fields, "field", nil, fieldHelp)
 	return cmd
 }

@@ -14,6 +14,7 @@ import (
 func newExtract(gl *globals) *cobra.Command {
 	var format string
 	var closed bool
+	var fields []string
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Print the facts of articles in the gold format (a draft gold file)",
@@ -26,13 +27,17 @@ func newExtract(gl *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			ro, err := readOptions(fields, cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
 			pipeline.ExtractGC()
-			f, skipped, err := pipeline.ExtractGold(cmd.Context(), args, g, extract.Options{Closed: closed})
+			f, skipped, err := pipeline.ExtractGold(cmd.Context(), pipeline.Input{Paths: args, Read: ro}, g, extract.Options{Closed: closed})
 			if err != nil {
 				return err
 			}
 			for _, s := range skipped {
-				fmt.Fprintf(cmd.ErrOrStderr(), "skipped %s: %s\n", s.Path, s.Reason)
+				fmt.Fprintf(cmd.ErrOrStderr(), "skipped %s\n", s.Error())
 			}
 			out := cmd.OutOrStdout()
 			if format == "json" {
@@ -53,5 +58,6 @@ func newExtract(gl *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "yaml", "yaml or json")
 	cmd.Flags().BoolVar(&closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
+	cmd.Flags().StringArrayVar(&fields, "field", nil, fieldHelp)
 	return cmd
 }

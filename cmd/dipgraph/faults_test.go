@@ -180,7 +180,7 @@ func TestBuildReportsBadFiles(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
-	if !strings.Contains(r.stdout, "1 articles") || !strings.Contains(r.stdout, "skipped 3 files:") {
+	if !strings.Contains(r.stdout, "1 articles") || !strings.Contains(r.stdout, "skipped 3 files or records:") {
 		t.Errorf("summary:\n%s", r.stdout)
 	}
 

@@ -57,12 +57,7 @@ func newMet(gl *globals) *cobra.Command {
 			tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
 			fmt.Fprintln(tw, "DATE\tCOUNTERPART\tROLE\tKIND\tPLACE\tSTATUS\tTOPICS\tSOURCE")
 			for _, r := range rows {
-				var srcs []string
-				for _, s := range r.Sources {
-					if !contains(srcs, s.Article) {
-						srcs = append(srcs, s.Article)
-					}
-				}
+				srcs := graph.DistinctSources(r.Sources)
 				fmt.Fprintf(tw, "%s\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\n", dash(graph.FormatDate(r.Date)), r.Counterpart.Name, r.Counterpart.Country,
 					dash(strings.Join(r.Roles, ", ")), dash(r.Kind), dash(r.Place), r.Status, dash(strings.Join(r.Topics, ", ")), strings.Join(srcs, ", "))
 			}
@@ -70,8 +65,13 @@ func newMet(gl *globals) *cobra.Command {
 			if sources {
 				for _, r := range rows {
 					fmt.Fprintf(out, "\n%s, %s:\n", dash(graph.FormatDate(r.Date)), r.Counterpart.Name)
+					last := ""
 					for _, s := range r.Sources {
-						fmt.Fprintf(out, "  %s [%s] %s\n", s.File, s.Span, s.Sentence)
+						if s.Article != last {
+							last = s.Article
+							fmt.Fprintf(out, "  %s\n", sourceLine(s))
+						}
+						fmt.Fprintf(out, "    [%s] %s\n", s.Span, s.Sentence)
 					}
 				}
 			}
@@ -82,6 +82,27 @@ func newMet(gl *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&planned, "planned", false, "include planned meetings")
 	cmd.Flags().BoolVar(&sources, "sources", false, "print the sentences that report each meeting")
 	return cmd
+}
+
+// sourceLine names a source article: its title, URL, file and record
+// position, as far as known.
+func sourceLine(s graph.Source) string {
+	var parts []string
+	if s.Title != "" {
+		parts = append(parts, "«"+s.Title+"»")
+	}
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	file := s.File
+	if file == "" {
+		file = s.Article
+	}
+	if s.Position != "" {
+		file += " (" + s.Position + ")"
+	}
+	parts = append(parts, file)
+	return strings.Join(parts, " ")
 }
 
 func dash(s string) string {

@@ -5,14 +5,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dipgraph/dipgraph/corpus"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/schema"
 )
 
 func newRemove(gl *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "remove PATH|ID...",
-		Short: "Drop articles (by file path or article id) from the store",
+		Use:   "remove PATH|ID|URL...",
+		Short: "Drop articles (by article id, URL, or the path of a file that is one article) from the store",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := gl.store()
@@ -21,10 +22,21 @@ func newRemove(gl *globals) *cobra.Command {
 			}
 			defer st.Close()
 			for _, a := range args {
-				id := schema.ArticleID(a)
-				n, err := st.Remove(cmd.Context(), graph.ArticleLabel(id))
-				if err != nil {
-					return err
+				// An id as it is ("2025/a01", "news.jsonl/3"), a URL, or a
+				// file's path (its name without extension).
+				var id string
+				var n int
+				for _, cand := range []string{a, corpus.ArticleID(a, "", 0), schema.ArticleID(a)} {
+					if cand == "" {
+						continue
+					}
+					id = cand
+					if n, err = st.Remove(cmd.Context(), graph.ArticleLabel(id)); err != nil {
+						return err
+					}
+					if n > 0 {
+						break
+					}
 				}
 				if n == 0 {
 					return fmt.Errorf("no article %q in %s", id, st.Path())
