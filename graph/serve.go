@@ -82,6 +82,12 @@ type ServeOptions struct {
 	// LockTimeout is how long a request waits for a writer to release a
 	// bolt store before it answers 503 (default 1s).
 	LockTimeout time.Duration
+	// QueryMemory bounds the memory of one Gizmo query's process, in
+	// bytes (default DefaultQueryMemory).
+	QueryMemory int64
+	// Workers is how many Gizmo queries run at once (default 4); a query
+	// that finds them all busy waits, within its time limit.
+	Workers int
 	// Log, if set, gets one line per request.
 	Log io.Writer
 }
@@ -99,6 +105,12 @@ func (o *ServeOptions) defaults() {
 	if o.LockTimeout <= 0 {
 		o.LockTimeout = time.Second
 	}
+	if o.QueryMemory <= 0 {
+		o.QueryMemory = DefaultQueryMemory
+	}
+	if o.Workers <= 0 {
+		o.Workers = 4
+	}
 }
 
 // Server answers read-only HTTP requests about a store: Cayley's v1 Gizmo
@@ -111,10 +123,17 @@ func (o *ServeOptions) defaults() {
 // build writes waits up to ServeOptions.LockTimeout, then gets 503
 // "store is in use by another process". Neither hangs, and the server
 // never writes.
+//
+// Gizmo queries on a bolt file or PostgreSQL run each in a child process
+// (GizmoIsolated), at most ServeOptions.Workers at once: a query that
+// overflows the stack, fills memory or ignores its time limit is killed
+// and answered with the cause, and the server goes on. Over an open store
+// given to NewStoreServer (an in-memory one) they run in the server.
 type Server struct {
-	dsn    string
-	shared *Store // an open store served as is (in-memory, PostgreSQL)
-	opt    ServeOptions
+	dsn     string
+	shared  *Store // an open store served as is (in-memory, PostgreSQL)
+	opt     ServeOptions
+	workers chan struct{}
 }
 
 // NewServer makes a server over the store at dsn (a bolt file or a
@@ -126,19 +145,23 @@ func NewServer(dsn string, opt ServeOptions) (*Server, error) {
 		return nil, err
 	}
 	if IsPostgres(dsn) {
-		return &Server{dsn: dsn, shared: st, opt: opt}, nil
+		return &Server{dsn: dsn, shared: st, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 	}
 	if err := st.Close(); err != nil {
 		return nil, fmt.Errorf("store %s: %w", dsn, err)
 	}
-	return &Server{dsn: dsn, opt: opt}, nil
+	return &Server{dsn: dsn, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 }
 
 // NewStoreServer makes a server over an open store, which it keeps open.
+// Its Gizmo queries run in the server's process.
 func NewStoreServer(st *Store, opt ServeOptions) *Server {
 	opt.defaults()
 	return &Server{dsn: st.Path(), shared: st, opt: opt}
 }
+
+// isolated reports whether Gizmo queries run in child processes.
+func (srv *Server) isolated() bool { return srv.workers != nil }
 
 // Close closes a store the server holds open.
 func (srv *Server) Close() error {
@@ -287,20 +310,32 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("query: %w", err))
 		return
 	}
-	ctx, st, done, ok := srv.session(w, r)
-	if !ok {
+	res, err := srv.runGizmo(w, r, string(body), limit)
+	if res == nil && err == nil {
+		return // answered
+	}
+	var kerr *KilledError
+	if errors.As(err, &kerr) && !errors.Is(err, ErrTimeout) {
+		srv.logf("gizmo query killed: %s: %v (max RSS %d MiB)", kerr.Cause, kerr, kerr.MaxRSS>>20)
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
 		return
 	}
-	defer done()
-	res, err := st.Gizmo(ctx, string(body), limit)
 	if err != nil && !errors.Is(err, ErrTimeout) {
-		writeError(w, http.StatusBadRequest, err)
+		status := http.StatusBadRequest
+		if errors.Is(err, ErrInUse) {
+			status = http.StatusServiceUnavailable
+		}
+		writeError(w, status, err)
 		return
 	}
 	out := gizmoResponse{Result: res.Results}
 	if res.Truncated {
 		out.Truncated, out.Limit = true, limit
 		out.Note = fmt.Sprintf("result cut at %d; more exist", limit)
+		if res.CutBytes > 0 {
+			out.Limit = 0
+			out.Note = fmt.Sprintf("result cut at %d bytes of JSON; more exist", res.CutBytes)
+		}
 		if capped != "" {
 			out.Note += " (" + capped + ")"
 		}
@@ -312,6 +347,39 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Dipgraph-Cut", "timeout")
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// runGizmo runs a query for a request, in a child process when the server
+// isolates queries. When it has answered the request itself (busy), it
+// returns nil, nil.
+func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, limit int) (*QueryResult, error) {
+	if !srv.isolated() {
+		ctx, st, done, ok := srv.session(w, r)
+		if !ok {
+			return nil, nil
+		}
+		defer done()
+		return st.Gizmo(ctx, q, limit)
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
+	defer cancel()
+	select {
+	case srv.workers <- struct{}{}:
+		defer func() { <-srv.workers }()
+	case <-ctx.Done():
+		w.Header().Set("Retry-After", "2")
+		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("the server is busy: %d queries running for %s; try again", srv.opt.Workers, srv.opt.Timeout))
+		return nil, nil
+	}
+	return GizmoIsolated(ctx, srv.dsn, q, limit, IsolatedOptions{
+		Memory: srv.opt.QueryMemory, MaxBytes: min(srv.opt.MaxBytes, 16<<20), LockTimeout: srv.opt.LockTimeout,
+	})
+}
+
+func (srv *Server) logf(format string, args ...any) {
+	if srv.opt.Log != nil {
+		fmt.Fprintf(srv.opt.Log, time.Now().Format(time.RFC3339)+" "+format+"\n", args...)
+	}
 }
 
 // session opens the store for one request, with the server's time limit
