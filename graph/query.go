@@ -26,6 +26,9 @@ type QueryResult struct {
 	// CutBytes, when not 0, is the size in bytes at which the results'
 	// JSON was cut (GizmoIsolated).
 	CutBytes int64 `json:"cut_bytes,omitempty"`
+	// MaxRSS is the most memory the query's process held, in bytes
+	// (GizmoIsolated; 0 in process).
+	MaxRSS int64 `json:"-"`
 }
 
 // Gizmo runs a Gizmo query with a new session, in this process. At most

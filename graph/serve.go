@@ -315,7 +315,12 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		return // answered
 	}
 	var kerr *KilledError
-	if errors.As(err, &kerr) && !errors.Is(err, ErrTimeout) {
+	if errors.As(err, &kerr) {
+		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(kerr.MaxRSS, 10))
+	} else if res != nil && res.MaxRSS > 0 {
+		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(res.MaxRSS, 10))
+	}
+	if kerr != nil && !errors.Is(err, ErrTimeout) {
 		srv.logf("gizmo query killed: %s: %v (max RSS %d MiB)", kerr.Cause, kerr, kerr.MaxRSS>>20)
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
 		return

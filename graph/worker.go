@@ -200,6 +200,11 @@ func GizmoIsolated(ctx context.Context, dsn, q string, limit int, opt IsolatedOp
 	io.Copy(io.Discard, stdout)
 	waitErr := cmd.Wait()
 	close(stop)
+	if ps := cmd.ProcessState; ps != nil {
+		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+			res.MaxRSS = int64(ru.Maxrss) << 10
+		}
+	}
 	if readErr == errResultsTooLarge {
 		res.Truncated, res.CutBytes = true, opt.MaxBytes
 		return res, nil
@@ -222,12 +227,7 @@ func GizmoIsolated(ctx context.Context, dsn, q string, limit int, opt IsolatedOp
 	if readErr != nil && !killed.Load() {
 		return nil, fmt.Errorf("query: reading its results: %w", readErr)
 	}
-	kerr := &KilledError{Cause: "crash"}
-	if ps := cmd.ProcessState; ps != nil {
-		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-			kerr.MaxRSS = int64(ru.Maxrss) << 10
-		}
-	}
+	kerr := &KilledError{Cause: "crash", MaxRSS: res.MaxRSS}
 	select {
 	case <-timedOut:
 		kerr.Cause = "time"
@@ -384,9 +384,10 @@ func runWorker(stdin io.Reader, stdout io.Writer) int {
 		fmt.Fprintln(os.Stderr, "query worker: CPU time limit reached")
 		os.Exit(3)
 	}()
-	// The Go heap gets half the bound as its soft limit: the collector
-	// works hard before the address space runs out.
-	debug.SetMemoryLimit(max(req.Memory/2, 32<<20))
+	// The Go heap gets three quarters of the bound as its soft limit: the
+	// collector works hard before the address space runs out (the rest is
+	// the runtime's own reservations and the copy of a growing stack).
+	debug.SetMemoryLimit(max(req.Memory/4*3, 32<<20))
 	ctx := context.Background()
 	if req.Timeout > 0 {
 		var cancel context.CancelFunc

@@ -60,7 +60,7 @@ at --timeout ends with a message naming the cause and exit status 1.`,
 				defer st.CloseWithin(time.Second)
 				res, qerr = st.Gizmo(ctx, q, limit)
 			} else {
-				res, qerr = graph.GizmoIsolated(ctx, gl.db, q, limit, graph.IsolatedOptions{Memory: memMiB << 20})
+				res, qerr = graph.GizmoIsolated(ctx, gl.db, q, limit, graph.IsolatedOptions{Memory: memMiB << 20, MaxBytes: 64 << 20})
 			}
 			if res == nil {
 				return qerr
@@ -72,6 +72,9 @@ at --timeout ends with a message naming the cause and exit status 1.`,
 			}{QueryResult: res}
 			if res.Truncated {
 				out.Note = fmt.Sprintf("results cut at --limit %d; more exist", limit)
+				if res.CutBytes > 0 {
+					out.Note = fmt.Sprintf("results cut at %d MiB of JSON; more exist", res.CutBytes>>20)
+				}
 			}
 			if errors.Is(qerr, graph.ErrTimeout) {
 				out.TimedOut = true
