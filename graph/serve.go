@@ -88,8 +88,19 @@ type ServeOptions struct {
 	// Workers is how many Gizmo queries run at once (default 4); a query
 	// that finds them all busy waits, within its time limit.
 	Workers int
+	// AllowHosts are further Host header values the server answers to
+	// ("name" or "name:port"; "*": any). By default it answers to
+	// localhost and loopback addresses when it listens on loopback, and to
+	// IP addresses otherwise (serve_guard.go).
+	AllowHosts []string
+	// AllowOrigins are web origins ("http://host:port"; "*": any) whose
+	// pages may send requests; by default only the server's own.
+	AllowOrigins []string
 	// Log, if set, gets one line per request.
 	Log io.Writer
+	// Warn, if set, gets refused requests and killed queries (even when
+	// Log is not set).
+	Warn io.Writer
 }
 
 func (o *ServeOptions) defaults() {
@@ -234,7 +245,7 @@ func (r *statusRecorder) WriteHeader(code int) {
 // requests under way finish for a few seconds.
 func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           srv.guard(ln.Addr(), srv.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      srv.opt.Timeout + 30*time.Second,
@@ -321,7 +332,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(res.MaxRSS, 10))
 	}
 	if kerr != nil && !errors.Is(err, ErrTimeout) {
-		srv.logf("gizmo query killed: %s: %v (max RSS %d MiB)", kerr.Cause, kerr, kerr.MaxRSS>>20)
+		srv.warnf("gizmo query killed (%s, max RSS %d MiB): %v", kerr.Cause, kerr.MaxRSS>>20, kerr)
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
 		return
 	}
@@ -381,9 +392,14 @@ func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, li
 	})
 }
 
-func (srv *Server) logf(format string, args ...any) {
-	if srv.opt.Log != nil {
-		fmt.Fprintf(srv.opt.Log, time.Now().Format(time.RFC3339)+" "+format+"\n", args...)
+// warnf writes a line to the Warn log, or else to the request log.
+func (srv *Server) warnf(format string, args ...any) {
+	w := srv.opt.Warn
+	if w == nil {
+		w = srv.opt.Log
+	}
+	if w != nil {
+		fmt.Fprintf(w, "%s %s\n", time.Now().Format(time.RFC3339), fmt.Sprintf(format, args...))
 	}
 }
 
