@@ -53,7 +53,13 @@ func OpenReadOnly(dsn string, opt Options) (*Store, error) {
 	if err := checkBoltFile(dsn); err != nil {
 		return nil, fmt.Errorf("store %s: %w", dsn, err)
 	}
-	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: opt.LockTimeout})
+	// A writer waiting for the store goes first (writer preference): a
+	// reader that comes meanwhile waits for it, up to its lock timeout.
+	deadline := time.Now().Add(opt.LockTimeout)
+	if err := waitForWriter(dsn, deadline); err != nil {
+		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, err)
+	}
+	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: max(time.Until(deadline), 20*time.Millisecond)})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)
 	} else if err != nil {

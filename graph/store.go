@@ -44,6 +44,9 @@ type Store struct {
 	readerOnce sync.Once
 	rd         *reader
 	writing    sync.Mutex // a bolt write, or a release of its mapped pages
+	// intent holds a writer's intent lock on a bolt file (intent_linux.go)
+	// while the store is open: new readers wait for it to close.
+	intent *os.File
 	// rss is when the store releases its mapped pages (overRSS).
 	rss rssBudget
 }
@@ -103,11 +106,24 @@ func Open(dsn string, opt Options) (*Store, error) {
 	if opt.LockTimeout == 0 {
 		opt.LockTimeout = time.Second
 	}
+	deadline := time.Now().Add(opt.LockTimeout)
 	path := dsn
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("store %s: is a directory, want a database file", path)
 	}
-	if err := checkLock(path, opt.LockTimeout); err != nil {
+	// A writer first says it is waiting (new readers then wait for it),
+	// then waits for the readers already in to leave.
+	intent, err := waitIntent(path, deadline)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	opened := false
+	defer func() {
+		if !opened && intent != nil {
+			intent.Close()
+		}
+	}()
+	if err := checkLock(path, time.Until(deadline)); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	if err := checkBoltFile(path); err != nil {
@@ -115,7 +131,7 @@ func Open(dsn string, opt Options) (*Store, error) {
 	}
 	addLabelIndex()
 	opts := cgraph.Options{"no_bloom": true}
-	_, err := os.Stat(path)
+	_, err = os.Stat(path)
 	create := errors.Is(err, os.ErrNotExist)
 	if create {
 		if dir := filepath.Dir(path); dir != "" {
@@ -128,7 +144,7 @@ func Open(dsn string, opt Options) (*Store, error) {
 	// file with room to grow (mapSize): the mapping then never moves while
 	// the store is written, and its pages can be released during a write
 	// (ReplaceBatch).
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: opt.LockTimeout, InitialMmapSize: mapSize})
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond), InitialMmapSize: mapSize})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
 	} else if err != nil {
@@ -153,7 +169,50 @@ func Open(dsn string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store %s: open: %w", path, err)
 	}
-	return &Store{qs: qs, backend: "bbolt", path: path, rss: defaultRSS}, nil
+	opened = true
+	return &Store{qs: qs, backend: "bbolt", path: path, rss: defaultRSS, intent: intent}, nil
+}
+
+// waitIntent takes a writer's intent on the bolt file at path, waiting
+// until deadline for another writer's to end. It returns nil for a file
+// that does not exist or cannot be opened for writing (Open reports why).
+func waitIntent(path string, deadline time.Time) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, nil
+	}
+	for {
+		ok, err := takeIntent(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock: %w", err)
+		}
+		if ok {
+			return f, nil
+		}
+		if time.Now().After(deadline) {
+			f.Close()
+			return nil, ErrInUse
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// waitForWriter waits until no writer holds its intent on the bolt file at
+// path, up to deadline (then ErrInUse).
+func waitForWriter(path string, deadline time.Time) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // bolt's open says why
+	}
+	defer f.Close()
+	for writerWaiting(f) {
+		if time.Now().After(deadline) {
+			return ErrInUse
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return nil
 }
 
 // mapSize is the address space a bolt store is mapped with: 256 GiB on
@@ -254,7 +313,11 @@ func (s *Store) Close() error {
 	if s.pg != nil {
 		s.pg.close()
 	}
-	return s.qs.Close()
+	err := s.qs.Close()
+	if s.intent != nil {
+		s.intent.Close()
+	}
+	return err
 }
 
 // CloseWithin closes the store, giving up after d: a Gizmo query cut by its

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,8 +14,9 @@ import (
 )
 
 type buildOptions struct {
-	closed bool
-	json   bool
+	closed   bool
+	json     bool
+	lockWait time.Duration
 }
 
 func newBuild(gl *globals) *cobra.Command {
@@ -28,7 +30,7 @@ func newBuild(gl *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := gl.store()
+			st, err := gl.store(o.lockWait)
 			if err != nil {
 				return err
 			}
@@ -77,5 +79,6 @@ func newBuild(gl *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")
+	cmd.Flags().DurationVar(&o.lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
 	return cmd
 }

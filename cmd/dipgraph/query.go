@@ -53,7 +53,7 @@ at --timeout ends with a message naming the cause and exit status 1.`,
 			var res *graph.QueryResult
 			var qerr error
 			if gl.db == graph.Memory {
-				st, err := gl.store()
+				st, err := gl.readStore(time.Second)
 				if err != nil {
 					return err
 				}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -10,12 +11,13 @@ import (
 )
 
 func newRemove(gl *globals) *cobra.Command {
-	return &cobra.Command{
+	var lockWait time.Duration
+	cmd := &cobra.Command{
 		Use:   "remove PATH|ID...",
 		Short: "Drop articles (by file path or article id) from the store",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := gl.store()
+			st, err := gl.store(lockWait)
 			if err != nil {
 				return err
 			}
@@ -34,4 +36,6 @@ func newRemove(gl *globals) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().DurationVar(&lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
+	return cmd
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -36,9 +37,23 @@ func (gl *globals) gazetteer() (*gazetteer.Gazetteer, error) {
 	return gazetteer.Load(gl.gazetteers...)
 }
 
-func (gl *globals) store() (*graph.Store, error) {
-	return graph.Open(gl.db, graph.Options{})
+// store opens the store for writing (creating it if needed), waiting up
+// to lockWait for other processes to release it.
+func (gl *globals) store(lockWait time.Duration) (*graph.Store, error) {
+	return graph.Open(gl.db, graph.Options{LockTimeout: lockWait})
 }
+
+// readStore opens an existing store for reading; it never creates one.
+func (gl *globals) readStore(lockWait time.Duration) (*graph.Store, error) {
+	if gl.db == graph.Memory {
+		return graph.Open(gl.db, graph.Options{})
+	}
+	return graph.OpenReadOnly(gl.db, graph.Options{LockTimeout: lockWait})
+}
+
+// defaultLockWait is how long build and remove wait for readers (a
+// server's requests, exports) to let go of the store.
+const defaultLockWait = 5 * time.Second
 
 // isTerminal reports whether f is a terminal (not a pipe or file).
 func isTerminal(f *os.File) bool {
