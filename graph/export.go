@@ -78,6 +78,12 @@ type ExportOptions struct {
 	// Dot is the Graphviz program used for svg and png (default "dot",
 	// looked up on PATH).
 	Dot string
+	// Base, for nquads, is put before every IRI, which the store keeps
+	// relative ("article/x"): N-Quads parsers other than Cayley's (rdflib)
+	// want absolute IRIs ("https://example.org/dipgraph/article/x"). It
+	// must be an absolute IRI itself. Empty: the IRIs as stored, as
+	// cayley load takes them.
+	Base string
 }
 
 func (o ExportOptions) check() error {
@@ -96,6 +102,14 @@ func (o ExportOptions) check() error {
 		}
 	default:
 		return fmt.Errorf("export view %q: want %s or %s", o.View, ViewFull, ViewMet)
+	}
+	if o.Base != "" {
+		if o.Format != FormatNQuads {
+			return fmt.Errorf("base IRI: only for nquads")
+		}
+		if i := strings.IndexByte(o.Base, ':'); i <= 0 || EscapeIRI(o.Base) != o.Base {
+			return fmt.Errorf("base IRI %q: want an absolute IRI such as https://example.org/dipgraph/", o.Base)
+		}
 	}
 	if o.Filter.Hops < 0 {
 		return fmt.Errorf("hops %d: want 0 or more", o.Filter.Hops)
@@ -121,7 +135,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 		return err
 	}
 	if opt.Format == FormatNQuads {
-		return s.writeNQuads(ctx, w, m, sel)
+		return s.writeNQuads(ctx, w, m, sel, opt.Base)
 	}
 	g := m.graph(sel, opt.View)
 	switch opt.Format {

@@ -348,7 +348,8 @@ func isEntity(v quad.Value) bool {
 
 // writeNQuads writes the store's quads with their labels, in store order:
 // all of them, or with a filter the quads about what it keeps.
-func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection) error {
+// IRIs are escaped (EscapeIRI) and put after base.
+func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, base string) error {
 	keep := map[string]bool{}
 	if !sel.all {
 		keep = m.keepSet(sel)
@@ -363,7 +364,7 @@ func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, se
 				return nil
 			}
 		}
-		return nw.WriteQuad(q)
+		return nw.WriteQuad(exportQuad(q, base))
 	})
 	if cerr := nw.Close(); err == nil {
 		err = cerr

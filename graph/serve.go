@@ -506,7 +506,7 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 // ExportOptionsFromQuery reads export options from URL query values
-// (format, view, table, official, hops, from, to, topic, country).
+// (format, view, table, official, hops, from, to, topic, country, base).
 func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
 	get := func(k string) string {
 		if v := q[k]; len(v) > 0 {
@@ -514,7 +514,7 @@ func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
 		}
 		return ""
 	}
-	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table")}
+	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table"), Base: get("base")}
 	if opt.Format == "" {
 		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(Formats(), ", "))
 	}
