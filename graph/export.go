@@ -119,7 +119,8 @@ func (o ExportOptions) check() error {
 
 // Export writes the store, or the part the filter selects, to w in the
 // given format. CSV needs Table here; ExportCSV writes both tables.
-func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) error {
+func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (err error) {
+	defer s.guard(&err)()
 	if err := opt.check(); err != nil {
 		return err
 	}

@@ -274,7 +274,8 @@ func writeEdgesCSV(w io.Writer, g *exportGraph) error {
 
 // ExportCSV writes nodes.csv and edges.csv into dir (made if needed). Each
 // file is written under a temporary name and renamed when complete.
-func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) error {
+func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) (err error) {
+	defer s.guard(&err)()
 	opt.Format = FormatCSV
 	if err := opt.check(); err != nil {
 		return err

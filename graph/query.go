@@ -37,7 +37,8 @@ type QueryResult struct {
 // away between the engine's instructions; a query that overflows the stack
 // or fills memory takes the process down with it, so untrusted queries go
 // through GizmoIsolated (worker.go).
-func (s *Store) Gizmo(ctx context.Context, q string, limit int) (*QueryResult, error) {
+func (s *Store) Gizmo(ctx context.Context, q string, limit int) (_ *QueryResult, err error) {
+	defer s.guard(&err)()
 	res := &QueryResult{Results: []any{}, Limit: limit}
 	ran, truncated, err := s.gizmoEach(ctx, q, limit, func(v any) error {
 		res.Results = append(res.Results, v)
@@ -118,7 +119,8 @@ type Official struct {
 
 // FindOfficials returns the officials whose name, alias or surname has the
 // same key as name (case, diacritics, spaces and hyphens aside).
-func (s *Store) FindOfficials(ctx context.Context, name string) ([]Official, error) {
+func (s *Store) FindOfficials(ctx context.Context, name string) (_ []Official, err error) {
+	defer s.guard(&err)()
 	r := s.read()
 	p, refs, err := s.predicates(ctx, quad.String(schema.NameKey(name)), iri(schema.PredKey))
 	if err != nil || refs[0] == nil || refs[1] == nil {

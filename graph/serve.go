@@ -30,7 +30,7 @@ import (
 // opt.LockTimeout (default 1s). It never creates a file. A postgres:// dsn
 // is opened as by Open (PostgreSQL has its own concurrency); "memory" is
 // refused, since a new in-memory store is empty.
-func OpenReadOnly(dsn string, opt Options) (*Store, error) {
+func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
 	quiet()
 	if IsPostgres(dsn) {
 		return Open(dsn, opt)
@@ -59,6 +59,7 @@ func OpenReadOnly(dsn string, opt Options) (*Store, error) {
 	if err := waitForWriter(dsn, deadline); err != nil {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, err)
 	}
+	defer protect(dsn, &err, nil)()
 	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: max(time.Until(deadline), 20*time.Millisecond)})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -47,6 +48,8 @@ type Store struct {
 	// intent holds a writer's intent lock on a bolt file (intent_linux.go)
 	// while the store is open: new readers wait for it to close.
 	intent *os.File
+	// damaged is set when a read or write found the file damaged (guard).
+	damaged atomic.Bool
 	// rss is when the store releases its mapped pages (overRSS).
 	rss rssBudget
 }
@@ -62,6 +65,9 @@ type Options struct {
 	// LockTimeout is how long to wait for another process to release a
 	// bolt store (default 1s).
 	LockTimeout time.Duration
+	// SkipVerify opens an existing bolt store for writing without checking
+	// its pages first (walkBoltFile, which reads the whole tree).
+	SkipVerify bool
 }
 
 // labelIndex makes deleting one article's quads a prefix scan: Cayley's kv
@@ -91,7 +97,7 @@ func quiet() {
 // Open opens (creating if needed) the store at dsn: "memory" for an
 // in-memory store, a postgres:// URL for a PostgreSQL database (see
 // postgres.go), else the path of an embedded bolt database file.
-func Open(dsn string, opt Options) (*Store, error) {
+func Open(dsn string, opt Options) (_ *Store, err error) {
 	quiet()
 	if IsPostgres(dsn) {
 		return openPostgres(dsn)
@@ -129,6 +135,13 @@ func Open(dsn string, opt Options) (*Store, error) {
 	if err := checkBoltFile(path); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	// A damaged file is found before anything is written to it.
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && !opt.SkipVerify {
+		if err := verifyBeforeWrite(path); err != nil {
+			return nil, err
+		}
+	}
+	defer protect(path, &err, nil)()
 	addLabelIndex()
 	opts := cgraph.Options{"no_bloom": true}
 	_, err = os.Stat(path)
@@ -144,7 +157,7 @@ func Open(dsn string, opt Options) (*Store, error) {
 	// file with room to grow (mapSize): the mapping then never moves while
 	// the store is written, and its pages can be released during a write
 	// (ReplaceBatch).
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond), InitialMmapSize: mapSize})
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: max(time.Until(deadline), time.Second), InitialMmapSize: mapSize})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
 	} else if err != nil {
@@ -313,7 +326,14 @@ func (s *Store) Close() error {
 	if s.pg != nil {
 		s.pg.close()
 	}
-	err := s.qs.Close()
+	var err error
+	if s.damaged.Load() {
+		// A panic may have left a bolt transaction holding its lock: the
+		// close would wait for good. The process's exit releases the file.
+		go s.qs.Close()
+	} else {
+		err = s.qs.Close()
+	}
 	if s.intent != nil {
 		s.intent.Close()
 	}
@@ -360,6 +380,7 @@ func (s *Store) labelQuads(ctx context.Context, label string) ([]quad.Quad, erro
 // quads no longer there are deleted, the new ones added, the rest left
 // alone. It returns how many were added and deleted.
 func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
+	defer s.guard(&err)()
 	if s.pg != nil {
 		ch := []Change{{Label: label, Quads: quads}}
 		if err := s.pg.replace(ctx, ch); err != nil {
@@ -513,7 +534,8 @@ type Change struct {
 // ReplaceBatch does what Replace does for several labels, all in one
 // transaction: either every change is written or none is. Labels must be
 // distinct.
-func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
+func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) (err error) {
+	defer s.guard(&err)()
 	seen := make(map[string]bool, len(changes))
 	for _, c := range changes {
 		if seen[c.Label] {
@@ -651,7 +673,8 @@ func (s *Store) Remove(ctx context.Context, label string) (int, error) {
 }
 
 // Labels lists the labels of articles in the store with their quad counts.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
+func (s *Store) Stats(ctx context.Context) (_ Stats, err error) {
+	defer s.guard(&err)()
 	if s.pg != nil {
 		return s.pg.stats(ctx)
 	}

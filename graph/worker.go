@@ -106,6 +106,7 @@ func (e *KilledError) Is(target error) bool {
 
 // workerRequest is what the parent sends the worker on its standard input.
 type workerRequest struct {
+	Kind        string        `json:"kind,omitempty"` // "" (a Gizmo query) or "check"
 	DSN         string        `json:"dsn"`
 	Query       string        `json:"query"`
 	Limit       int           `json:"limit"`
@@ -148,7 +149,9 @@ func GizmoIsolated(ctx context.Context, dsn, q string, limit int, opt IsolatedOp
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(exe)
+	// The argument makes a test binary that is no worker run no test
+	// (a worker reads its request before any argument).
+	cmd := exec.Command(exe, "-test.run=^$")
 	cmd.Env = append(os.Environ(), workerEnv+"=1", "GOTRACEBACK=none", "GOMAXPROCS=1")
 	cmd.Stdin = bytes.NewReader(in)
 	stderr := &headBuffer{max: 8 << 10}
@@ -376,6 +379,13 @@ func runWorker(stdin io.Reader, stdout io.Writer) int {
 		return end(workerLine{Error: "query worker: bad request: " + err.Error()})
 	}
 	debug.SetMaxStack(workerMaxStack)
+	if req.Kind == "check" {
+		return runCheck(req, func(l workerLine, rep *CheckReport) int {
+			writeCheckEnd(out, l, rep)
+			out.Flush()
+			return 0
+		})
+	}
 	// RLIMIT_CPU warns with SIGXCPU, which Go ignores by default.
 	xcpu := make(chan os.Signal, 1)
 	signal.Notify(xcpu, syscall.SIGXCPU)
@@ -409,14 +419,19 @@ func runWorker(stdin io.Reader, stdout io.Writer) int {
 	if err := limitSelf(req.Memory, req.Timeout); err != nil {
 		return end(workerLine{Error: "query worker: " + err.Error()})
 	}
-	ran, truncated, err := st.gizmoEach(ctx, req.Query, req.Limit, func(v any) error {
+	var ran, truncated bool
+	err = func() (err error) {
+		defer st.guard(&err)()
+		ran, truncated, err = st.gizmoEach(ctx, req.Query, req.Limit, func(v any) error {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return fmt.Errorf("a result cannot be written as JSON: %w", err)
 		}
-		return enc.Encode(workerLine{R: b})
-	})
-	l := workerLine{Truncated: truncated, Compile: !ran}
+			return enc.Encode(workerLine{R: b})
+		})
+		return err
+	}()
+	l := workerLine{Truncated: truncated, Compile: !ran && !errors.Is(err, ErrDamaged)}
 	if errors.Is(err, ErrTimeout) {
 		l.TimedOut = true
 	} else if err != nil {

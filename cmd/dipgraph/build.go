@@ -17,6 +17,7 @@ type buildOptions struct {
 	closed   bool
 	json     bool
 	lockWait time.Duration
+	verify   bool
 }
 
 func newBuild(gl *globals) *cobra.Command {
@@ -30,7 +31,7 @@ func newBuild(gl *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := gl.store(o.lockWait)
+			st, err := gl.store(o.lockWait, o.verify)
 			if err != nil {
 				return err
 			}
@@ -79,6 +80,7 @@ func newBuild(gl *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")
+	cmd.Flags().BoolVar(&o.verify, "verify", true, "check an existing store's pages before writing (a damaged store is refused; see dipgraph check)")
 	cmd.Flags().DurationVar(&o.lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
 	return cmd
 }

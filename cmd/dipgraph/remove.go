@@ -12,12 +12,13 @@ import (
 
 func newRemove(gl *globals) *cobra.Command {
 	var lockWait time.Duration
+	var verify bool
 	cmd := &cobra.Command{
 		Use:   "remove PATH|ID...",
 		Short: "Drop articles (by file path or article id) from the store",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := gl.store(lockWait)
+			st, err := gl.store(lockWait, verify)
 			if err != nil {
 				return err
 			}
@@ -36,6 +37,7 @@ func newRemove(gl *globals) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&verify, "verify", true, "check an existing store's pages before writing (a damaged store is refused; see dipgraph check)")
 	cmd.Flags().DurationVar(&lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
 	return cmd
 }

@@ -29,7 +29,7 @@ an embedded Cayley graph and answers questions with Gizmo.`,
 	}
 	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a bolt database file, or "memory"`)
 	root.PersistentFlags().StringArrayVar(&gl.gazetteers, "gazetteer", nil, `gazetteer YAML file (repeatable; "default" is the embedded one; none given: the default)`)
-	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl), newExport(&gl), newServe(&gl))
+	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl), newExport(&gl), newServe(&gl), newCheck(&gl))
 	return root
 }
 
@@ -38,9 +38,11 @@ func (gl *globals) gazetteer() (*gazetteer.Gazetteer, error) {
 }
 
 // store opens the store for writing (creating it if needed), waiting up
-// to lockWait for other processes to release it.
-func (gl *globals) store(lockWait time.Duration) (*graph.Store, error) {
-	return graph.Open(gl.db, graph.Options{LockTimeout: lockWait})
+// to lockWait for other processes to release it; with verify, an existing
+// bolt file's pages are checked first.
+// verify false skips the check of an existing store's pages.
+func (gl *globals) store(lockWait time.Duration, verify bool) (*graph.Store, error) {
+	return graph.Open(gl.db, graph.Options{LockTimeout: lockWait, SkipVerify: !verify})
 }
 
 // readStore opens an existing store for reading; it never creates one.
