@@ -127,6 +127,9 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (err
 	if opt.Format == FormatCSV && opt.Table != "nodes" && opt.Table != "edges" {
 		return fmt.Errorf("csv export to a stream: pick the table (nodes or edges)")
 	}
+	if err := s.officialExists(ctx, opt.Filter.Official); err != nil {
+		return err
+	}
 	m, err := s.loadModel(ctx)
 	if err != nil {
 		return err
@@ -540,6 +543,27 @@ func (m *exportModel) selectMeetings(f Filter) (*exportSelection, error) {
 		}
 	}
 	return sel, nil
+}
+
+// officialExists refuses at once a filter naming no official of the store
+// (by id, or through the name index, as met looks names up), before the
+// whole store is read into the export's model.
+func (s *Store) officialExists(ctx context.Context, name string) error {
+	if name == "" {
+		return nil
+	}
+	id := strings.TrimPrefix(name, "official/")
+	if s.qs.ValueOf(quad.IRI(schema.OfficialIRI(id))) != nil {
+		return nil
+	}
+	offs, err := s.FindOfficials(ctx, name)
+	if err != nil {
+		return err
+	}
+	if len(offs) == 0 {
+		return fmt.Errorf("no official named %q in the store", name)
+	}
+	return nil
 }
 
 // findOfficial resolves a name, alias, surname or id to one official IRI,

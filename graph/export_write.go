@@ -280,6 +280,9 @@ func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) (e
 	if err := opt.check(); err != nil {
 		return err
 	}
+	if err := s.officialExists(ctx, opt.Filter.Official); err != nil {
+		return err
+	}
 	m, err := s.loadModel(ctx)
 	if err != nil {
 		return err

@@ -406,6 +406,7 @@ func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (a
 // and writes nothing when the new quads have the same digest, so that a
 // build does not read and compare tens of thousands of quads each time.
 func (s *Store) ReplaceUnlessSame(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
+	defer s.guard(&err)()
 	sum := quadsDigest(quads)
 	if s.pg == nil {
 		if old, err := s.labelDigest(ctx, label); err == nil && old == sum {

@@ -423,10 +423,10 @@ func runWorker(stdin io.Reader, stdout io.Writer) int {
 	err = func() (err error) {
 		defer st.guard(&err)()
 		ran, truncated, err = st.gizmoEach(ctx, req.Query, req.Limit, func(v any) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("a result cannot be written as JSON: %w", err)
-		}
+			b, err := json.Marshal(v)
+			if err != nil {
+				return fmt.Errorf("a result cannot be written as JSON: %w", err)
+			}
 			return enc.Encode(workerLine{R: b})
 		})
 		return err

@@ -41,11 +41,15 @@ type Summary struct {
 	Officials int              `json:"officials"`
 	Meetings  int              `json:"meetings"`
 	Facts     int              `json:"facts"`
-	Added     int              `json:"quads_added"`
-	Deleted   int              `json:"quads_deleted"`
-	Duration  time.Duration    `json:"duration_ns"`
-	Store     graph.Stats      `json:"store"`
-	ByReason  map[string]int   `json:"skipped_by_reason,omitempty"`
+	// Added and Deleted count every quad written, the gazetteer's too;
+	// GazetteerAdded and GazetteerDeleted are the gazetteer's part.
+	Added            int            `json:"quads_added"`
+	Deleted          int            `json:"quads_deleted"`
+	GazetteerAdded   int            `json:"gazetteer_quads_added"`
+	GazetteerDeleted int            `json:"gazetteer_quads_deleted"`
+	Duration         time.Duration  `json:"duration_ns"`
+	Store            graph.Stats    `json:"store"`
+	ByReason         map[string]int `json:"skipped_by_reason,omitempty"`
 	// Warnings name files with something odd but usable in them.
 	Warnings []string `json:"warnings,omitempty"`
 }
@@ -161,9 +165,12 @@ func extractOne(path string, g *gazetteer.Gazetteer, eo extract.Options) (e Extr
 func Build(ctx context.Context, opt Options) (*Summary, error) {
 	start := time.Now()
 	sum := &Summary{ByReason: map[string]int{}}
-	if _, _, err := opt.Store.ReplaceUnlessSame(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer)); err != nil {
+	gadd, gdel, err := opt.Store.ReplaceUnlessSame(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer))
+	if err != nil {
 		return nil, fmt.Errorf("write gazetteer: %w", err)
 	}
+	sum.GazetteerAdded, sum.GazetteerDeleted = gadd, gdel
+	sum.Added, sum.Deleted = gadd, gdel
 	officials := map[string]bool{}
 	meetings := map[string]bool{}
 	ids := map[string]string{} // article id → first file

@@ -58,8 +58,12 @@ func newBuild(gl *globals) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(sum)
 			}
-			fmt.Fprintf(out, "built %s: %d articles (%d unchanged), %d officials, %d meetings, %d facts; quads +%d -%d in %s\n",
-				st.Path(), sum.Articles, sum.Unchanged, sum.Officials, sum.Meetings, sum.Facts, sum.Added, sum.Deleted, sum.Duration.Round(1e6))
+			gaz := ""
+			if sum.GazetteerAdded+sum.GazetteerDeleted > 0 {
+				gaz = fmt.Sprintf(" (gazetteer +%d -%d)", sum.GazetteerAdded, sum.GazetteerDeleted)
+			}
+			fmt.Fprintf(out, "built %s: %d articles (%d unchanged), %d officials, %d meetings, %d facts; quads +%d -%d%s in %s\n",
+				st.Path(), sum.Articles, sum.Unchanged, sum.Officials, sum.Meetings, sum.Facts, sum.Added, sum.Deleted, gaz, sum.Duration.Round(1e6))
 			fmt.Fprintf(out, "store now holds %d quads: %d articles, %d officials, %d meetings\n",
 				stats.Quads, stats.Articles, stats.Officials, stats.Meetings)
 			for _, w := range sum.Warnings {
