@@ -41,19 +41,16 @@ func (e *DamagedError) Error() string {
 func (e *DamagedError) Is(target error) bool { return target == ErrDamaged }
 
 // protect turns a panic or a memory fault below it, on this goroutine,
-// into a DamagedError in *err. Use as `defer protect(path, &err)()`.
-func protect(path string, err *error, damaged func()) func() {
+// into a DamagedError in *err. Use as `defer protect(path, &err)()`: the
+// function it returns is the deferred one, which recover needs.
+func protect(path string, err *error) func() {
 	old := debug.SetPanicOnFault(true)
 	return func() {
 		r := recover()
 		debug.SetPanicOnFault(old)
-		if r == nil {
-			return
+		if r != nil {
+			*err = &DamagedError{Path: path, Detail: fmt.Sprintf("%v", r)}
 		}
-		if damaged != nil {
-			damaged()
-		}
-		*err = &DamagedError{Path: path, Detail: fmt.Sprintf("%v", r)}
 	}
 }
 
@@ -64,7 +61,34 @@ func (s *Store) guard(err *error) func() {
 	if s.backend != "bbolt" {
 		return func() {}
 	}
-	return protect(s.path, err, func() { s.damaged.Store(true) })
+	old := debug.SetPanicOnFault(true)
+	return func() {
+		// recover works only when called by the deferred function itself.
+		r := recover()
+		debug.SetPanicOnFault(old)
+		if r != nil {
+			s.damaged.Store(true)
+			*err = &DamagedError{Path: s.path, Detail: fmt.Sprintf("%v", r)}
+			return
+		}
+		if e := *err; e != nil && decodeFailed(e) && !errors.Is(e, ErrDamaged) {
+			*err = &DamagedError{Path: s.path, Detail: e.Error()}
+		}
+	}
+}
+
+// decodeFailed reports whether err is Cayley failing to decode what bolt
+// gave it: the bytes of a value were damaged (a whole page of garbage that
+// still looks like a page).
+func decodeFailed(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"varint: overflow", "proto: ", "illegal tag", "wrong wireType", "unexpected int size",
+		"cannot decode indexes", "unexpected EOF", "unexpected node type", "trying to add to map bucket"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // CheckReport is what a store check found.
@@ -168,7 +192,7 @@ var errNoWorker = errors.New("this program cannot check stores (it does not call
 // it (walkBoltFile: every page of every bucket's tree, read with bounds
 // checked, no memory map); a damaged one is refused with what was found.
 func verifyBeforeWrite(path string) (err error) {
-	defer protect(path, &err, nil)()
+	defer protect(path, &err)()
 	rep, err := walkBoltFile(path, 3)
 	if err != nil {
 		return nil // Open says why
@@ -209,7 +233,7 @@ func runCheck(req workerRequest, end func(workerLine, *CheckReport) int) int {
 		return len(rep.Problems) < maxProblems
 	}
 	err = func() (err error) {
-		defer protect(req.DSN, &err, nil)()
+		defer protect(req.DSN, &err)()
 		return db.View(func(tx *bolt.Tx) error {
 			rep.Pages = int(tx.Size() / int64(db.Info().PageSize))
 			for e := range tx.Check() {

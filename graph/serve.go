@@ -59,7 +59,7 @@ func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
 	if err := waitForWriter(dsn, deadline); err != nil {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, err)
 	}
-	defer protect(dsn, &err, nil)()
+	defer protect(dsn, &err)()
 	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: max(time.Until(deadline), 20*time.Millisecond)})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)

@@ -141,7 +141,7 @@ func Open(dsn string, opt Options) (_ *Store, err error) {
 			return nil, err
 		}
 	}
-	defer protect(path, &err, nil)()
+	defer protect(path, &err)()
 	addLabelIndex()
 	opts := cgraph.Options{"no_bloom": true}
 	_, err = os.Stat(path)
