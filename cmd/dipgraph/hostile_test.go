@@ -188,6 +188,7 @@ func TestHostileQueries(t *testing.T) {
 	}
 	checkAlive("at the start")
 	var last time.Time
+	causes := map[string]int{}
 	for round := 1; round <= 3; round++ {
 		for _, q := range hostileQueries() {
 			code, body, hdr, took, err := post(q.query)
@@ -203,7 +204,13 @@ func TestHostileQueries(t *testing.T) {
 			if took > timeout+time.Second {
 				t.Errorf("round %d, %s: answered after %s, over its %s limit + 1s", round, q.name, took.Round(time.Millisecond), timeout)
 			}
-			if !containsStr(q.want, got) {
+			causes[got]++
+			// On a busy machine a query may meet its time limit before
+			// its stack or memory runs out: "time" is a right answer for
+			// every query that is to be killed (that causes are named is
+			// checked over the whole run below).
+			killable := containsStr(q.want, "stack") || containsStr(q.want, "memory")
+			if !containsStr(q.want, got) && !(killable && got == "time") {
 				t.Errorf("round %d, %s: %s (%d %.200s), want one of %v", round, q.name, got, code, body, q.want)
 			}
 			if rss > bound+64<<20 {
@@ -216,6 +223,11 @@ func TestHostileQueries(t *testing.T) {
 			}
 		}
 		checkAlive(fmt.Sprintf("after round %d", round))
+	}
+
+	t.Logf("outcomes over 3 rounds: %v", causes)
+	if causes["stack"] == 0 || causes["memory"] == 0 {
+		t.Errorf("no query killed for its stack or its memory (%v): causes are not named", causes)
 	}
 
 	// The same queries through dipgraph query, while the server rests.
