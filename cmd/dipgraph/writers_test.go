@@ -21,9 +21,16 @@ func TestWritersGetIn(t *testing.T) {
 	db := builtStore(t)
 	const article = "a01_moon-trump-seoul-summit"
 	file := "../../testdata/corpus/" + article + ".txt"
+	label := []byte("<article/" + article + "> .")
+	count := func(nq []byte) int { return bytes.Count(nq, label) }
+	r := dipgraph(t, 2*time.Minute, "--db", db, "export", "--format", "nquads")
+	whole := count([]byte(r.stdout))
+	if r.code != 0 || whole == 0 {
+		t.Fatalf("export: exit %d, %d quads labelled %s\n%s", r.code, whole, label, r.stderr)
+	}
 	// A writer waits for the requests already in: its --lock-wait (5s)
-	// must be longer than the server's --timeout (2s).
-	base, _, exited, serverLog := serveProcess(t, "--db", db, "--quiet", "--lock-wait", "2s", "--timeout", "2s")
+	// must be longer than the server's --timeout (3s).
+	base, _, exited, serverLog := serveProcess(t, "--db", db, "--quiet", "--lock-wait", "2s", "--timeout", "3s")
 	cl := &http.Client{Timeout: 30 * time.Second}
 	get := func(path string) (int, []byte, error) {
 		resp, err := cl.Get(base + path)
@@ -33,16 +40,6 @@ func TestWritersGetIn(t *testing.T) {
 		defer resp.Body.Close()
 		b, err := io.ReadAll(resp.Body)
 		return resp.StatusCode, b, err
-	}
-	label := []byte("<article/" + article + "> .")
-	count := func(nq []byte) int { return bytes.Count(nq, label) }
-	code, nq, err := get("/api/v1/export?format=nquads")
-	if err != nil || code != http.StatusOK {
-		t.Fatalf("export: %d %v", code, err)
-	}
-	whole := count(nq)
-	if whole == 0 {
-		t.Fatalf("no quads labelled %s in the export", label)
 	}
 
 	stop := make(chan struct{})
