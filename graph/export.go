@@ -78,6 +78,12 @@ type ExportOptions struct {
 	// Dot is the Graphviz program used for svg and png (default "dot",
 	// looked up on PATH).
 	Dot string
+	// Base, for nquads, is put before every IRI, which the store keeps
+	// relative ("article/x"): N-Quads parsers other than Cayley's (rdflib)
+	// want absolute IRIs ("https://example.org/dipgraph/article/x"). It
+	// must be an absolute IRI itself. Empty: the IRIs as stored, as
+	// cayley load takes them.
+	Base string
 }
 
 func (o ExportOptions) check() error {
@@ -97,6 +103,14 @@ func (o ExportOptions) check() error {
 	default:
 		return fmt.Errorf("export view %q: want %s or %s", o.View, ViewFull, ViewMet)
 	}
+	if o.Base != "" {
+		if o.Format != FormatNQuads {
+			return fmt.Errorf("base IRI: only for nquads")
+		}
+		if i := strings.IndexByte(o.Base, ':'); i <= 0 || EscapeIRI(o.Base) != o.Base {
+			return fmt.Errorf("base IRI %q: want an absolute IRI such as https://example.org/dipgraph/", o.Base)
+		}
+	}
 	if o.Filter.Hops < 0 {
 		return fmt.Errorf("hops %d: want 0 or more", o.Filter.Hops)
 	}
@@ -105,12 +119,16 @@ func (o ExportOptions) check() error {
 
 // Export writes the store, or the part the filter selects, to w in the
 // given format. CSV needs Table here; ExportCSV writes both tables.
-func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) error {
+func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (err error) {
+	defer s.guard(&err)()
 	if err := opt.check(); err != nil {
 		return err
 	}
 	if opt.Format == FormatCSV && opt.Table != "nodes" && opt.Table != "edges" {
 		return fmt.Errorf("csv export to a stream: pick the table (nodes or edges)")
+	}
+	if err := s.officialExists(ctx, opt.Filter.Official); err != nil {
+		return err
 	}
 	m, err := s.loadModel(ctx)
 	if err != nil {
@@ -121,7 +139,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 		return err
 	}
 	if opt.Format == FormatNQuads {
-		return s.writeNQuads(ctx, w, m, sel)
+		return s.writeNQuads(ctx, w, m, sel, opt.Base)
 	}
 	g := m.graph(sel, opt.View)
 	switch opt.Format {
@@ -534,6 +552,27 @@ func (m *exportModel) selectMeetings(f Filter) (*exportSelection, error) {
 		}
 	}
 	return sel, nil
+}
+
+// officialExists refuses at once a filter naming no official of the store
+// (by id, or through the name index, as met looks names up), before the
+// whole store is read into the export's model.
+func (s *Store) officialExists(ctx context.Context, name string) error {
+	if name == "" {
+		return nil
+	}
+	id := strings.TrimPrefix(name, "official/")
+	if s.qs.ValueOf(quad.IRI(schema.OfficialIRI(id))) != nil {
+		return nil
+	}
+	offs, err := s.FindOfficials(ctx, name)
+	if err != nil {
+		return err
+	}
+	if len(offs) == 0 {
+		return fmt.Errorf("no official named %q in the store", name)
+	}
+	return nil
 }
 
 // findOfficial resolves a name, alias, surname or id to one official IRI,

@@ -275,9 +275,13 @@ func writeEdgesCSV(w io.Writer, g *exportGraph) error {
 
 // ExportCSV writes nodes.csv and edges.csv into dir (made if needed). Each
 // file is written under a temporary name and renamed when complete.
-func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) error {
+func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) (err error) {
+	defer s.guard(&err)()
 	opt.Format = FormatCSV
 	if err := opt.check(); err != nil {
+		return err
+	}
+	if err := s.officialExists(ctx, opt.Filter.Official); err != nil {
 		return err
 	}
 	m, err := s.loadModel(ctx)
@@ -349,7 +353,8 @@ func isEntity(v quad.Value) bool {
 
 // writeNQuads writes the store's quads with their labels, in store order:
 // all of them, or with a filter the quads about what it keeps.
-func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection) error {
+// IRIs are escaped (EscapeIRI) and put after base.
+func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, base string) error {
 	keep := map[string]bool{}
 	if !sel.all {
 		keep = m.keepSet(sel)
@@ -364,7 +369,7 @@ func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, se
 				return nil
 			}
 		}
-		return nw.WriteQuad(q)
+		return nw.WriteQuad(exportQuad(q, base))
 	})
 	if cerr := nw.Close(); err == nil {
 		err = cerr

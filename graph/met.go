@@ -260,7 +260,8 @@ func (v *meetingView) addRoles(official string, roles []string) {
 // (see card in facts.go), when every such article wrote one, else from all
 // its quads (meetingViews). The counterparts' names and countries and the
 // places' names are read at the end, in one parallel round of lookups.
-func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, error) {
+func (s *Store) Met(ctx context.Context, id string, planned bool) (_ []MetRow, err error) {
+	defer s.guard(&err)()
 	r := s.read()
 	p, refs, err := s.predicates(ctx, iri(schema.OfficialIRI(id)))
 	if err != nil || refs[0] == nil || p.participant == nil {

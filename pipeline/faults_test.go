@@ -429,8 +429,8 @@ func TestSecondProcessGetsInUse(t *testing.T) {
 	defer st.Close()
 	for _, args := range [][]string{
 		{"query", "g.V().Count()"},
-		{"build", "../testdata/corpus/a01_moon-trump-seoul-summit.txt"},
-		{"remove", "a01_moon-trump-seoul-summit"},
+		{"build", "--lock-wait", "1s", "../testdata/corpus/a01_moon-trump-seoul-summit.txt"},
+		{"remove", "--lock-wait", "1s", "a01_moon-trump-seoul-summit"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		cmd := exec.CommandContext(ctx, bin, append([]string{"--db", db}, args...)...)

@@ -44,11 +44,15 @@ type Summary struct {
 	Officials int              `json:"officials"`
 	Meetings  int              `json:"meetings"`
 	Facts     int              `json:"facts"`
-	Added     int              `json:"quads_added"`
-	Deleted   int              `json:"quads_deleted"`
-	Duration  time.Duration    `json:"duration_ns"`
-	Store     graph.Stats      `json:"store"`
-	ByReason  map[string]int   `json:"skipped_by_reason,omitempty"`
+	// Added and Deleted count every quad written, the gazetteer's too;
+	// GazetteerAdded and GazetteerDeleted are the gazetteer's part.
+	Added            int            `json:"quads_added"`
+	Deleted          int            `json:"quads_deleted"`
+	GazetteerAdded   int            `json:"gazetteer_quads_added"`
+	GazetteerDeleted int            `json:"gazetteer_quads_deleted"`
+	Duration         time.Duration  `json:"duration_ns"`
+	Store            graph.Stats    `json:"store"`
+	ByReason         map[string]int `json:"skipped_by_reason,omitempty"`
 	// Warnings name files with something odd but usable in them.
 	Warnings []string `json:"warnings,omitempty"`
 	// Duplicates are articles with the same normalised text as one built
@@ -242,9 +246,12 @@ func Source(a *corpus.Article) graph.ArticleSource {
 func Build(ctx context.Context, opt Options) (*Summary, error) {
 	start := time.Now()
 	sum := &Summary{ByReason: map[string]int{}}
-	if _, _, err := opt.Store.ReplaceUnlessSame(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer)); err != nil {
+	gadd, gdel, err := opt.Store.ReplaceUnlessSame(ctx, schema.GazetteerLabel, graph.GazetteerQuads(opt.Gazetteer))
+	if err != nil {
 		return nil, fmt.Errorf("write gazetteer: %w", err)
 	}
+	sum.GazetteerAdded, sum.GazetteerDeleted = gadd, gdel
+	sum.Added, sum.Deleted = gadd, gdel
 	officials := map[string]bool{}
 	meetings := map[string]bool{}
 	// Article id → where its first article came from: a file of files
@@ -257,7 +264,7 @@ func Build(ctx context.Context, opt Options) (*Summary, error) {
 	last := time.Time{}
 	w := NewBatchWriter(opt.Store, BatchOptions{})
 	defer w.Stop()
-	err := ExtractInput(ctx, Input{Paths: opt.Paths, Read: opt.Read}, opt.Gazetteer, opt.Extract, opt.Workers, func(e Extracted) error {
+	err = ExtractInput(ctx, Input{Paths: opt.Paths, Read: opt.Read}, opt.Gazetteer, opt.Extract, opt.Workers, func(e Extracted) error {
 		if e.Err != nil {
 			if s, ok := corpus.IsSkipped(e.Err); ok {
 				sum.Skipped = append(sum.Skipped, *s)

@@ -34,6 +34,7 @@ import (
 )
 
 func main() {
+	graph.RunWorkerIfAsked() // graph.Open checks a store in a child of this program
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: dgbench extract|nquads|met|metproc|jsonl|run|report ...")
 		os.Exit(2)

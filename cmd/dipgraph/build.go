@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,9 +16,11 @@ import (
 )
 
 type buildOptions struct {
-	closed bool
-	json   bool
-	fields []string
+	closed   bool
+	json     bool
+	fields   []string
+	lockWait time.Duration
+	verify   bool
 }
 
 // readOptions makes the record options of --field mappings.
@@ -52,7 +55,7 @@ file is one article; see the README, "Building from your own corpus".`,
 			if err != nil {
 				return err
 			}
-			st, err := gl.store()
+			st, err := gl.store(o.lockWait, o.verify)
 			if err != nil {
 				return err
 			}
@@ -83,8 +86,12 @@ file is one article; see the README, "Building from your own corpus".`,
 				enc.SetIndent("", "  ")
 				return enc.Encode(sum)
 			}
-			fmt.Fprintf(out, "built %s: %d articles (%d unchanged), %d officials, %d meetings, %d facts; quads +%d -%d in %s\n",
-				st.Path(), sum.Articles, sum.Unchanged, sum.Officials, sum.Meetings, sum.Facts, sum.Added, sum.Deleted, sum.Duration.Round(1e6))
+			gaz := ""
+			if sum.GazetteerAdded+sum.GazetteerDeleted > 0 {
+				gaz = fmt.Sprintf(" (gazetteer +%d -%d)", sum.GazetteerAdded, sum.GazetteerDeleted)
+			}
+			fmt.Fprintf(out, "built %s: %d articles (%d unchanged), %d officials, %d meetings, %d facts; quads +%d -%d%s in %s\n",
+				st.Path(), sum.Articles, sum.Unchanged, sum.Officials, sum.Meetings, sum.Facts, sum.Added, sum.Deleted, gaz, sum.Duration.Round(1e6))
 			fmt.Fprintf(out, "store now holds %d quads: %d articles, %d officials, %d meetings\n",
 				stats.Quads, stats.Articles, stats.Officials, stats.Meetings)
 			for _, w := range sum.Warnings {
@@ -117,5 +124,7 @@ file is one article; see the README, "Building from your own corpus".`,
 	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")
 	cmd.Flags().StringArrayVar(&o.fields, "field", nil, fieldHelp)
+	cmd.Flags().BoolVar(&o.verify, "verify", true, "check an existing store's pages before writing (a damaged store is refused; see dipgraph check)")
+	cmd.Flags().DurationVar(&o.lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
 	return cmd
 }

@@ -10,9 +10,11 @@ import (
 	"os/signal"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 func main() {
+	graph.RunWorkerIfAsked()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	root := newRoot()

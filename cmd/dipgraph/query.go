@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,28 +16,52 @@ import (
 func newQuery(gl *globals) *cobra.Command {
 	var limit int
 	var timeout time.Duration
+	var memMiB int64
 	cmd := &cobra.Command{
-		Use:   "query 'GIZMO'",
+		Use:   "query 'GIZMO'|-",
 		Short: "Run a Gizmo query; JSON out",
-		Long: `Run a Gizmo query against the store and print {"result": [...]} as JSON.
+		Long: `Run a Gizmo query against the store and print {"result": [...]} as JSON
+(a query of "-" is read from the standard input, up to 1 MiB).
 When --limit cuts the results, the output says so ("truncated": true) and a
 note goes to stderr; when --timeout stops the query, the results so far are
-printed with "timed_out": true and the exit status is 1.`,
+printed with "timed_out": true and the exit status is 1.
+
+The query runs in a child process bounded by --query-memory and by its
+CPU time; a query that overflows the stack (a recursion without end, a
+cyclic array turned into a string), runs out of memory or has to be killed
+at --timeout ends with a message naming the cause and exit status 1.`,
 		Example: `  dipgraph query 'g.V("<official/christopher-landau>").Out("<met>").Unique().Out("<name>").All()'`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := gl.store()
-			if err != nil {
-				return err
-			}
-			defer st.CloseWithin(time.Second)
 			ctx := cmd.Context()
 			if timeout > 0 {
 				var cancel context.CancelFunc
 				ctx, cancel = context.WithTimeout(ctx, timeout)
 				defer cancel()
 			}
-			res, qerr := st.Gizmo(ctx, args[0], limit)
+			q := args[0]
+			if q == "-" {
+				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), 1<<20+1))
+				if err != nil {
+					return fmt.Errorf("read the query: %w", err)
+				}
+				if len(b) > 1<<20 {
+					return fmt.Errorf("the query on stdin is over 1 MiB")
+				}
+				q = string(b)
+			}
+			var res *graph.QueryResult
+			var qerr error
+			if gl.db == graph.Memory {
+				st, err := gl.readStore(time.Second)
+				if err != nil {
+					return err
+				}
+				defer st.CloseWithin(time.Second)
+				res, qerr = st.Gizmo(ctx, q, limit)
+			} else {
+				res, qerr = graph.GizmoIsolated(ctx, gl.db, q, limit, graph.IsolatedOptions{Memory: memMiB << 20, MaxBytes: 64 << 20})
+			}
 			if res == nil {
 				return qerr
 			}
@@ -46,8 +72,11 @@ printed with "timed_out": true and the exit status is 1.`,
 			}{QueryResult: res}
 			if res.Truncated {
 				out.Note = fmt.Sprintf("results cut at --limit %d; more exist", limit)
+				if res.CutBytes > 0 {
+					out.Note = fmt.Sprintf("results cut at %d MiB of JSON; more exist", res.CutBytes>>20)
+				}
 			}
-			if qerr == graph.ErrTimeout {
+			if errors.Is(qerr, graph.ErrTimeout) {
 				out.TimedOut = true
 				out.Note = fmt.Sprintf("query stopped at --timeout %s; results are partial", timeout)
 			}
@@ -64,5 +93,6 @@ printed with "timed_out": true and the exit status is 1.`,
 	}
 	cmd.Flags().IntVar(&limit, "limit", 1000, "most results to print (0: no limit)")
 	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "stop the query after this long (0: no limit)")
+	cmd.Flags().Int64Var(&memMiB, "query-memory", graph.DefaultQueryMemory>>20, "most memory the query may take, in MiB")
 	return cmd
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -11,12 +12,14 @@ import (
 )
 
 func newRemove(gl *globals) *cobra.Command {
-	return &cobra.Command{
+	var lockWait time.Duration
+	var verify bool
+	cmd := &cobra.Command{
 		Use:   "remove PATH|ID|URL...",
 		Short: "Drop articles (by article id, URL, or the path of a file that is one article) from the store",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := gl.store()
+			st, err := gl.store(lockWait, verify)
 			if err != nil {
 				return err
 			}
@@ -46,4 +49,7 @@ func newRemove(gl *globals) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&verify, "verify", true, "check an existing store's pages before writing (a damaged store is refused; see dipgraph check)")
+	cmd.Flags().DurationVar(&lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
+	return cmd
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +29,7 @@ an embedded Cayley graph and answers questions with Gizmo.`,
 	}
 	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a bolt database file, or "memory"`)
 	root.PersistentFlags().StringArrayVar(&gl.gazetteers, "gazetteer", nil, `gazetteer YAML file (repeatable; "default" is the embedded one; none given: the default)`)
-	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl), newExport(&gl), newServe(&gl))
+	root.AddCommand(newBuild(&gl), newExtract(&gl), newQuery(&gl), newMet(&gl), newEval(&gl), newGazetteer(&gl), newRemove(&gl), newGen(&gl), newExport(&gl), newServe(&gl), newCheck(&gl))
 	return root
 }
 
@@ -36,9 +37,25 @@ func (gl *globals) gazetteer() (*gazetteer.Gazetteer, error) {
 	return gazetteer.Load(gl.gazetteers...)
 }
 
-func (gl *globals) store() (*graph.Store, error) {
-	return graph.Open(gl.db, graph.Options{})
+// store opens the store for writing (creating it if needed), waiting up
+// to lockWait for other processes to release it; with verify, an existing
+// bolt file's pages are checked first.
+// verify false skips the check of an existing store's pages.
+func (gl *globals) store(lockWait time.Duration, verify bool) (*graph.Store, error) {
+	return graph.Open(gl.db, graph.Options{LockTimeout: lockWait, SkipVerify: !verify})
 }
+
+// readStore opens an existing store for reading; it never creates one.
+func (gl *globals) readStore(lockWait time.Duration) (*graph.Store, error) {
+	if gl.db == graph.Memory {
+		return graph.Open(gl.db, graph.Options{})
+	}
+	return graph.OpenReadOnly(gl.db, graph.Options{LockTimeout: lockWait})
+}
+
+// defaultLockWait is how long build and remove wait for readers (a
+// server's requests, exports) to let go of the store.
+const defaultLockWait = 5 * time.Second
 
 // isTerminal reports whether f is a terminal (not a pipe or file).
 func isTerminal(f *os.File) bool {

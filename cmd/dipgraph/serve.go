@@ -13,7 +13,7 @@ import (
 func newServe(gl *globals) *cobra.Command {
 	var addr string
 	var opt graph.ServeOptions
-	var maxMiB int64
+	var maxMiB, memMiB int64
 	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:64210]",
@@ -26,7 +26,17 @@ func newServe(gl *globals) *cobra.Command {
 
 Every request is bounded by --timeout and --limit (and exports by
 --max-export-mib); a result cut short says so ("truncated" or "timed_out"
-and a "note"). A bolt store is opened read-only for each request, so
+and a "note"). Each Gizmo query runs in its own process, bounded by
+--query-memory, its CPU time and --timeout: a query that overflows the
+stack, runs out of memory or ignores its time limit is killed and answered
+422 {"error": …, "killed": "stack"|"memory"|"cpu"}; the server goes on.
+
+Requests whose Host header is not a loopback name or address with the
+server's port (on loopback; any IP address otherwise), or that a browser
+sends from another site's page (an Origin not the server's own, or
+Sec-Fetch-Site: cross-site), are refused with 403 and logged: no web page
+can query the server, and a DNS name rebound to 127.0.0.1 cannot reach it.
+--allow-host and --allow-origin let more in. A bolt store is opened read-only for each request, so
 dipgraph build can run while the server does: a request that comes during
 a build gets 503 "store is in use by another process" after --lock-wait.
 See docs/exports.md.`,
@@ -35,6 +45,8 @@ See docs/exports.md.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.MaxBytes = maxMiB << 20
+			opt.QueryMemory = memMiB << 20
+			opt.Warn = cmd.ErrOrStderr()
 			if !quiet {
 				opt.Log = cmd.ErrOrStderr()
 			}
@@ -60,6 +72,10 @@ See docs/exports.md.`,
 	fl.IntVar(&opt.Limit, "limit", 1000, "most results for one query (a request may ask for fewer with ?limit=)")
 	fl.Int64Var(&maxMiB, "max-export-mib", 64, "largest export to send, in MiB")
 	fl.DurationVar(&opt.LockTimeout, "lock-wait", time.Second, "how long a request waits for a build to release the store")
-	fl.BoolVar(&quiet, "quiet", false, "no request log on stderr")
+	fl.Int64Var(&memMiB, "query-memory", graph.DefaultQueryMemory>>20, "most memory one Gizmo query's process may take, in MiB")
+	fl.IntVar(&opt.Workers, "query-workers", 4, "most Gizmo queries running at once (each in its own process)")
+	fl.StringArrayVar(&opt.AllowHosts, "allow-host", nil, `another Host the server answers to ("name" or "name:port"; "*": any; repeatable)`)
+	fl.StringArrayVar(&opt.AllowOrigins, "allow-origin", nil, `a web origin whose pages may query the server ("http://host:port"; "*": any; repeatable)`)
+	fl.BoolVar(&quiet, "quiet", false, "no request log on stderr (refused requests and killed queries are still logged)")
 	return cmd
 }
