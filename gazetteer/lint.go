@@ -33,10 +33,11 @@ func Check(files ...string) Problems {
 
 // Lint returns the problems of a loaded gazetteer that do not stop it
 // loading: single-holder roles held by two officials on one day or left
-// without a holder for more than a month, covered countries' offices
-// without a holder since 2015, a surname or alias key shared by two
-// officials of one country in office together without a disambiguate note,
-// and roles no title reaches.
+// without a holder for more than a month since 2015, covered countries'
+// offices without a holder since 2015, vacancies a holder overlaps, a
+// surname or alias key shared by two officials of one country in office
+// together without a disambiguate note, and roles no title reaches. A
+// country's vacancies count as holders.
 func (g *Gazetteer) Lint() Problems {
 	ps := g.lint(time.Now())
 	sortProblems(ps)

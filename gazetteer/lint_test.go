@@ -34,7 +34,6 @@ func TestCheckLint(t *testing.T) {
 }
 
 // TestDefaultLintClean asserts the default gazetteer has no lint problems.
-// DATA-COMPLETENESS TEST: skipped unless DIPGRAPH_DATA_COMPLETE is set.
 func TestDefaultLintClean(t *testing.T) {
 	ps := gazetteer.Check(gazetteer.DefaultName)
 	for _, p := range ps {
