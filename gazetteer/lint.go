@@ -184,8 +184,8 @@ func (g *Gazetteer) lint(now time.Time) Problems {
 }
 
 // span returns the stretch of the covered period (CoverageFrom to today)
-// from the first holding's start to the last one's end, and false when it
-// is empty. hs is sorted by start.
+// from the earliest holding's start to the latest one's end (today when
+// one is open-ended), and false when it is empty.
 func span(hs []holding, today schema.Date) (from, to schema.Date, ok bool) {
 	if len(hs) == 0 {
 		return from, to, false
@@ -195,11 +195,10 @@ func span(hs []holding, today schema.Date) (from, to schema.Date, ok bool) {
 		if h.t.From.Compare(from) < 0 {
 			from = h.t.From
 		}
-		if h.t.To.IsZero() {
+		switch {
+		case h.t.To.IsZero():
 			to = today
-			break
-		}
-		if to.IsZero() || h.t.To.Compare(to) > 0 {
+		case to != today && (to.IsZero() || h.t.To.Compare(to) > 0):
 			to = h.t.To
 		}
 	}
