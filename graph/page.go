@@ -529,8 +529,8 @@ const maxNameTokens = 6
 // FindNames finds the officials' names in text by their lookup keys:
 // the longest run of words whose NameKey is one of an official's keys,
 // left to right, without overlaps. A one-word match (a surname) counts
-// only when no capitalised word stands right beside it, so that "Trung"
-// in "Trung Quốc" is not read as a surname.
+// only when no capitalised word follows it, so that "Trung" in "Trung
+// Quốc" is not read as a surname.
 func FindNames(text string, offs []NameEntry) []NameSpan {
 	keys := map[string]string{}
 	for _, o := range offs {
@@ -555,7 +555,7 @@ func FindNames(text string, offs []NameEntry) []NameSpan {
 			if !ok {
 				continue
 			}
-			if n == 1 && (!toks[i].Upper || upperNeighbour(toks, i)) {
+			if n == 1 && (!toks[i].Upper || upperNext(toks, i)) {
 				continue
 			}
 			out = append(out, NameSpan{Official: id, Start: toks[i].Start, End: last.End})
@@ -575,12 +575,9 @@ func allWords(toks []vntext.Token) bool {
 	return true
 }
 
-// upperNeighbour tells whether a capitalised word stands right before or
-// after token i (white space or a hyphen between, no punctuation).
-func upperNeighbour(toks []vntext.Token, i int) bool {
-	if i > 0 && toks[i-1].Kind == vntext.Word && toks[i-1].Upper {
-		return true
-	}
+// upperNext tells whether a capitalised word follows token i (white
+// space or a hyphen between, no punctuation).
+func upperNext(toks []vntext.Token, i int) bool {
 	return i+1 < len(toks) && toks[i+1].Kind == vntext.Word && toks[i+1].Upper && !toks[i+1].Newline
 }
 

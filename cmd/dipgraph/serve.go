@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/web"
 )
 
 func newServe(gl *globals) *cobra.Command {
@@ -55,6 +56,11 @@ See docs/exports.md.`,
 				return err
 			}
 			defer srv.Close()
+			page, err := web.New(srv)
+			if err != nil {
+				return err
+			}
+			srv.Mount(page)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
