@@ -326,6 +326,13 @@ func (s *Store) Profile(ctx context.Context, id string) (*Profile, error) {
 	}
 	for _, sr := range stated {
 		sr.RoleName = roleName[sr.Role]
+		sort.Slice(sr.Sentences, func(i, j int) bool {
+			a, b := sr.Sentences[i], sr.Sentences[j]
+			if a.Article != b.Article {
+				return a.Article < b.Article
+			}
+			return a.Span < b.Span
+		})
 		p.Stated = append(p.Stated, *sr)
 	}
 	for i := range p.Tenures {

@@ -31,6 +31,9 @@ func chromium(t testing.TB) string {
 			return p
 		}
 	}
+	if os.Getenv("DIPGRAPH_REQUIRE_BROWSER") != "" {
+		t.Fatal("chromium is not installed and DIPGRAPH_REQUIRE_BROWSER is set (.ci/run installs it)")
+	}
 	t.Skip("chromium is not installed (apt-get install chromium; .ci/run does): the browser tests skip")
 	return ""
 }

@@ -20,6 +20,9 @@ func newServe(gl *globals) *cobra.Command {
 		Use:   "serve [--addr 127.0.0.1:64210]",
 		Short: "Answer read-only HTTP queries: Cayley's Gizmo endpoint, who met whom, and the exports",
 		Long: `Serve the store over HTTP, read-only, on a loopback address by default:
+a web page to explore the graph (open http://127.0.0.1:64210/ in a browser:
+search, /official/ID, /meeting/ID with the evidence, an overview, a Gizmo
+console) and the API:
 
   POST /api/v1/query/gizmo    a Gizmo query as the body, as cayley http takes it; ?limit=N
   GET  /api/v1/met?name=NAME  who NAME met (as dipgraph met --json); &planned=true

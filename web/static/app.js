@@ -89,7 +89,11 @@ async function route() {
       showError(main, err);
     }
   }
-  if (my === gen) document.body.dataset.ready = path;
+  if (my === gen) {
+    // For measurements: the time since the page's navigation began.
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
+    document.body.dataset.ready = path;
+  }
 }
 
 function go(href) {
