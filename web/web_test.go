@@ -3,10 +3,12 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,8 +23,8 @@ import (
 // exampleStore builds a bolt store from examples/articles once per test
 // binary and returns its path.
 var exampleStore = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "dipgraph-web-")
-	if err != nil {
+	dir := exampleDir()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
 	path := filepath.Join(dir, "examples.db")
@@ -43,11 +45,14 @@ var exampleStore = sync.OnceValues(func() (string, error) {
 	return path, st.Close()
 })
 
+// exampleDir is where this test process builds its store.
+func exampleDir() string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("dipgraph-web-test-%d", os.Getpid()))
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if path, err := exampleStore(); err == nil && path != "" {
-		os.RemoveAll(filepath.Dir(path))
-	}
+	os.RemoveAll(exampleDir())
 	os.Exit(code)
 }
 
@@ -298,5 +303,17 @@ func TestPageRoutes(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusMethodNotAllowed && resp.StatusCode != http.StatusNotFound {
 		t.Errorf("POST /api/web/search: %d, want it refused", resp.StatusCode)
+	}
+}
+
+// TestScriptParses checks the page's script with node when it is there
+// (the browser tests check it in chromium).
+func TestScriptParses(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	if out, err := exec.Command(node, "--check", "static/app.js").CombinedOutput(); err != nil {
+		t.Fatalf("static/app.js: %v\n%s", err, out)
 	}
 }
