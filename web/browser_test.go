@@ -335,6 +335,7 @@ func TestBrowser(t *testing.T) {
 	if status := b.text(t, "#gizmo-status"); !strings.Contains(status, "TRUNCATED") {
 		t.Errorf("gizmo with limit 2: status %q does not say it was truncated", status)
 	}
+	b.screenshot(t, shots, "gizmo.png", "")
 	b.do(t, "gizmo bad query",
 		setValue("#gizmo-query", `g.V("<official/christopher-landau>").Out(`),
 		chromedp.Click(chromedp.CSS("#gizmo-run")),

@@ -457,6 +457,18 @@ async function meetingView(id, my) {
 
 // --- Gizmo console -------------------------------------------------------
 
+// gizmoCell shows a value of a Gizmo result: officials and meetings as
+// links to their pages, typed literals by their text.
+function gizmoCell(v) {
+  if (v === undefined) return "";
+  if (typeof v !== "string") return JSON.stringify(v);
+  let m = v.match(/^<(official|meeting)\/([^>]+)>$/);
+  if (m) return link(`/${m[1]}/${encodeURIComponent(m[2])}`, v);
+  m = v.match(/^"(.*)"\^\^<[^>]*>$/);
+  if (m) return el("span", { title: v }, m[1]);
+  return v;
+}
+
 async function gizmoView(my) {
   if (!info) info = await api("/api/web/info");
   if (my !== gen) return;
@@ -492,7 +504,7 @@ async function gizmoView(my) {
     const cols = keys.map((k) => ({ key: k, title: k, get: (r) => {
       const v = r && typeof r === "object" ? r[k] : r;
       return v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
-    } }));
+    }, cell: (r) => gizmoCell(r && typeof r === "object" ? r[k] : r) }));
     out.append(rows.length ? table(cols, rows, { id: "gizmo-table" }) : el("p", { class: "muted" }, "no results"));
   } }, "Run");
   main.append(el("h1", {}, "Gizmo console"),
