@@ -198,13 +198,21 @@ const maxStatedSentences = 5
 // Profile reads an official: names, country, the gazetteer's tenures and
 // the roles the articles state (with up to five sentences each). It
 // returns nil when the store has no such official.
+//
+// The stated roles come from the official's <holds> quads, whose labels
+// are the articles; the tenures from the facts about the official under
+// the gazetteer's label; the sentences from the facts of the first
+// articles of each role, whose ids are known from role and article.
+// Nothing is read per article but those few sentences.
 func (s *Store) Profile(ctx context.Context, id string) (*Profile, error) {
 	r := s.read()
-	refs, err := r.refs(ctx, iri(schema.OfficialIRI(id)), iri(schema.PredSubject))
+	off := schema.OfficialIRI(id)
+	refs, err := r.refs(ctx, iri(off), iri(schema.PredSubject), iri(schema.PredHolds), iri(schema.GazetteerLabel), iri(schema.PredStatedIn), iri(schema.PredText), iri(schema.PredName))
 	if err != nil {
 		return nil, err
 	}
-	if refs[0] == nil {
+	self, pSubject, pHolds, gaz, pStated, pText, pName := refs[0], refs[1], refs[2], refs[3], refs[4], refs[5], refs[6]
+	if self == nil {
 		return nil, nil
 	}
 	entries, err := s.nameEntries(ctx, refs[:1])
@@ -212,128 +220,144 @@ func (s *Store) Profile(ctx context.Context, id string) (*Profile, error) {
 		return nil, err
 	}
 	p := &Profile{NameEntry: entries[0]}
+
+	// Roles as stated: role → articles.
+	holds, err := r.outs(ctx, self, pHolds)
+	if err != nil {
+		return nil, err
+	}
+	n := newNames()
+	for _, q := range holds {
+		n.want(r.dir(q, quad.Object))
+		n.want(r.dir(q, quad.Label))
+	}
+	// Tenures: the gazetteer's facts about the official.
 	var facts []cgraph.Ref
-	if refs[1] != nil {
-		qs, err := r.ins(ctx, refs[0], refs[1])
+	if pSubject != nil && gaz != nil {
+		qs, err := r.ins(ctx, self, pSubject)
 		if err != nil {
 			return nil, err
 		}
 		for _, q := range qs {
-			facts = append(facts, r.dir(q, quad.Subject))
+			if same(r.dir(q, quad.Label), gaz) {
+				facts = append(facts, r.dir(q, quad.Subject))
+			}
+		}
+	}
+	if err := n.resolve(ctx, s.qs); err != nil {
+		return nil, err
+	}
+	articles := map[string]map[string]bool{}
+	for _, q := range holds {
+		role := strings.TrimPrefix(iriText(n.of(r.dir(q, quad.Object))), "role/")
+		art, ok := strings.CutPrefix(iriText(n.of(r.dir(q, quad.Label))), "article/")
+		if ok && role != "" {
+			if articles[role] == nil {
+				articles[role] = map[string]bool{}
+			}
+			articles[role][art] = true
 		}
 	}
 	fq, err := s.outsOf(ctx, facts)
 	if err != nil {
-		return nil, fmt.Errorf("official %s: facts: %w", id, err)
+		return nil, fmt.Errorf("official %s: tenures: %w", id, err)
 	}
-	stated := map[string]*StatedRole{}
-	articles := map[string]map[string]bool{}
-	var sentences []quad.Value
-	type at struct {
-		sr *StatedRole
-		j  int
-	}
-	var sentenceOf []at
 	for _, quads := range fq {
-		var pred, role, from, to, in string
-		gaz := false
+		var t Tenure
+		holdsFact := false
 		for _, q := range quads {
 			switch iriText(q.pred) {
 			case schema.PredPredicate:
-				pred = iriText(q.obj)
+				holdsFact = iriText(q.obj) == schema.PredHolds
 			case schema.PredObject:
-				role = strings.TrimPrefix(iriText(q.obj), "role/")
+				t.Role = strings.TrimPrefix(iriText(q.obj), "role/")
 			case schema.PredRoleFrom:
-				from = lit(q.obj)
+				t.From = lit(q.obj)
 			case schema.PredRoleTo:
-				to = lit(q.obj)
-			case schema.PredStatedIn:
-				in = iriText(q.obj)
-			}
-			if iriText(q.label) == schema.GazetteerLabel {
-				gaz = true
+				t.To = lit(q.obj)
 			}
 		}
-		if pred != schema.PredHolds || role == "" {
-			continue
-		}
-		if gaz {
-			p.Tenures = append(p.Tenures, Tenure{Role: role, From: from, To: to})
-			continue
-		}
-		art, span, ok := schema.SplitSentenceIRI(in)
-		if !ok {
-			continue
-		}
-		sr := stated[role]
-		if sr == nil {
-			sr = &StatedRole{Role: role}
-			stated[role] = sr
-			articles[role] = map[string]bool{}
-		}
-		if !articles[role][art] {
-			articles[role][art] = true
-			sr.Articles++
-			if len(sr.Sentences) < maxStatedSentences {
-				sentenceOf = append(sentenceOf, at{sr, len(sr.Sentences)})
-				sr.Sentences = append(sr.Sentences, Source{Article: art, Span: span})
-				sentences = append(sentences, iri(in))
-			}
+		if holdsFact && t.Role != "" {
+			p.Tenures = append(p.Tenures, t)
 		}
 	}
-	// Sentence texts, role and country names.
+
+	// The first articles' sentences of each stated role, and the names.
 	roleIDs := map[string]bool{}
 	for _, t := range p.Tenures {
 		roleIDs[t.Role] = true
 	}
-	for _, sr := range p.Stated {
-		roleIDs[sr.Role] = true
+	var factVals []quad.Value
+	type at struct {
+		role string
+		j    int
 	}
-	var vals []quad.Value
+	var factOf []at
+	for role, set := range articles {
+		roleIDs[role] = true
+		arts := sortedMapKeys(set)
+		sr := StatedRole{Role: role, Articles: len(arts)}
+		for j, a := range arts[:min(len(arts), maxStatedSentences)] {
+			sr.Sentences = append(sr.Sentences, Source{Article: a})
+			factVals = append(factVals, iri(schema.FactIRI(schema.FactID(off, schema.PredHolds, schema.RoleIRI(role), a))))
+			factOf = append(factOf, at{role, j})
+		}
+		p.Stated = append(p.Stated, sr)
+	}
 	roles := sortedMapKeys(roleIDs)
+	vals := make([]quad.Value, 0, len(roles)+1+len(factVals))
 	for _, rid := range roles {
 		vals = append(vals, iri(schema.RoleIRI(rid)))
 	}
 	vals = append(vals, iri(schema.CountryIRI(p.Country)))
-	vals = append(vals, sentences...)
+	vals = append(vals, factVals...)
 	nodes, err := r.refs(ctx, vals...)
 	if err != nil {
 		return nil, err
 	}
-	pr, err := r.refs(ctx, iri(schema.PredName), iri(schema.PredText))
+	named, err := s.outsOf(ctx, nodes[:len(roles)+1], pName)
 	if err != nil {
 		return nil, err
 	}
-	props, err := s.outsOf(ctx, nodes, pr...)
+	stated, err := s.outsOf(ctx, nodes[len(roles)+1:], pStated)
 	if err != nil {
 		return nil, err
 	}
-	first := func(i int, pred string) string {
-		for _, q := range props[i] {
-			if iriText(q.pred) == pred {
-				return lit(q.obj)
-			}
+	var sentences []quad.Value
+	for _, qs := range stated {
+		var v quad.Value = iri("")
+		for _, q := range qs {
+			v = q.obj
 		}
-		return ""
+		sentences = append(sentences, v)
+	}
+	srefs, err := r.refs(ctx, sentences...)
+	if err != nil {
+		return nil, err
+	}
+	texts, err := s.outsOf(ctx, srefs, pText)
+	if err != nil {
+		return nil, err
+	}
+	byRole := map[string]*StatedRole{}
+	for i := range p.Stated {
+		byRole[p.Stated[i].Role] = &p.Stated[i]
+	}
+	for k, a := range factOf {
+		src := &byRole[a.role].Sentences[a.j]
+		_, src.Span, _ = schema.SplitSentenceIRI(iriText(sentences[k]))
+		for _, q := range texts[k] {
+			src.Sentence = lit(q.obj)
+		}
 	}
 	roleName := map[string]string{}
 	for i, rid := range roles {
-		roleName[rid] = first(i, schema.PredName)
+		for _, q := range named[i] {
+			roleName[rid] = lit(q.obj)
+		}
 	}
-	p.CountryName = first(len(roles), schema.PredName)
-	for k, a := range sentenceOf {
-		a.sr.Sentences[a.j].Sentence = first(len(roles)+1+k, schema.PredText)
-	}
-	for _, sr := range stated {
-		sr.RoleName = roleName[sr.Role]
-		sort.Slice(sr.Sentences, func(i, j int) bool {
-			a, b := sr.Sentences[i], sr.Sentences[j]
-			if a.Article != b.Article {
-				return a.Article < b.Article
-			}
-			return a.Span < b.Span
-		})
-		p.Stated = append(p.Stated, *sr)
+	for _, q := range named[len(roles)] {
+		p.CountryName = lit(q.obj)
 	}
 	for i := range p.Tenures {
 		p.Tenures[i].RoleName = roleName[p.Tenures[i].Role]
@@ -344,6 +368,9 @@ func (s *Store) Profile(ctx context.Context, id string) (*Profile, error) {
 		}
 		return p.Tenures[i].Role < p.Tenures[j].Role
 	})
+	for i := range p.Stated {
+		p.Stated[i].RoleName = roleName[p.Stated[i].Role]
+	}
 	sort.Slice(p.Stated, func(i, j int) bool {
 		if p.Stated[i].Articles != p.Stated[j].Articles {
 			return p.Stated[i].Articles > p.Stated[j].Articles

@@ -45,3 +45,14 @@ func (srv *Server) Version() string {
 	}
 	return time.Now().Truncate(time.Minute).String()
 }
+
+// ReadStore opens the store outside a request, for work the page does
+// ahead (its warm-up), and calls fn; ctx bounds fn.
+func (srv *Server) ReadStore(ctx context.Context, fn func(ctx context.Context, st *Store) error) error {
+	st, release, err := srv.acquire()
+	if err != nil {
+		return err
+	}
+	defer release()
+	return fn(ctx, st)
+}

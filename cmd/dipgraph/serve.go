@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"time"
@@ -72,6 +73,18 @@ See docs/exports.md.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "warning: %s is reachable from other machines; the server has no authentication\n", ln.Addr())
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "serving %s read-only on http://%s\n", gl.db, ln.Addr())
+			// The page reads ahead what it keeps of the store (names,
+			// the overview), so its first visitor does not wait.
+			go func() {
+				ctx, cancel := context.WithTimeout(cmd.Context(), 5*time.Minute)
+				defer cancel()
+				start := time.Now()
+				if err := page.Warm(ctx); err != nil {
+					fmt.Fprintf(cmd.ErrOrStderr(), "web page: reading ahead: %v (the page reads it on first use)\n", err)
+				} else if !quiet {
+					fmt.Fprintf(cmd.ErrOrStderr(), "web page: read the store ahead in %s\n", time.Since(start).Round(time.Millisecond))
+				}
+			}()
 			return srv.Serve(cmd.Context(), ln)
 		},
 	}

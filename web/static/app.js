@@ -201,7 +201,8 @@ function table(cols, rows, opts = {}) {
       h.classList.toggle("sorted-asc", h.dataset.key === sortKey && dir > 0);
       h.classList.toggle("sorted-desc", h.dataset.key === sortKey && dir < 0);
     });
-    tbody.replaceChildren(...sorted.map((r) => {
+    const cut = opts.max && !showAll && sorted.length > opts.max;
+    tbody.replaceChildren(...(cut ? sorted.slice(0, opts.max) : sorted).map((r) => {
       const tr = el("tr", opts.rowAttrs ? opts.rowAttrs(r) : {}, ...cols.map((c) => el("td", { class: c.num ? "num" : null }, c.cell ? c.cell(r) : c.get(r))));
       if (opts.onrow) {
         tr.classList.add("clickable");
@@ -209,7 +210,13 @@ function table(cols, rows, opts = {}) {
       }
       return tr;
     }));
+    if (cut) {
+      tbody.append(el("tr", {}, el("td", { colspan: cols.length, class: "muted" },
+        `the first ${opts.max} of ${sorted.length} rows (in this order); `,
+        el("button", { class: "show-all", onclick: () => { showAll = true; paint(); } }, `show all ${sorted.length}`))));
+    }
   }
+  let showAll = false;
   paint();
   return el("table", { class: opts.class, id: opts.id }, el("thead", {}, el("tr", {}, heads)), tbody);
 }
@@ -399,7 +406,7 @@ async function officialView(id, my) {
       (!f.kind.value || r.kind === f.kind.value) && (!f.country.value || r.counterpart.country === f.country.value) &&
       (!f.topic.value || (r.topics || []).includes(f.topic.value)) && (!f.status.value || r.status === f.status.value));
     count.textContent = `${shown.length} of ${rows.length} rows; click a row for its evidence`;
-    holder.replaceChildren(table(cols, shown, { id: "meetings", sort: "date", onrow: (r) => go(`/meeting/${encodeURIComponent(r.meeting)}`),
+    holder.replaceChildren(table(cols, shown, { id: "meetings", sort: "date", max: 300, onrow: (r) => go(`/meeting/${encodeURIComponent(r.meeting)}`),
       rowAttrs: (r) => ({ "data-meeting": r.meeting }) }));
   }
   Object.values(f).forEach((x) => x.addEventListener("change", paint));
