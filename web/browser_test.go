@@ -40,9 +40,10 @@ func chromium(t testing.TB) string {
 
 // browser is a headless chromium with a log of the page's errors.
 type browser struct {
-	ctx    context.Context
-	mu     sync.Mutex
-	errors []string
+	ctx     context.Context
+	timeout time.Duration // for one step (default 20s)
+	mu      sync.Mutex
+	errors  []string
 }
 
 func newBrowser(t testing.TB) *browser {
@@ -64,7 +65,7 @@ func newBrowser(t testing.TB) *browser {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	b := &browser{ctx: ctx}
+	b := &browser{ctx: ctx, timeout: 20 * time.Second}
 	t.Cleanup(func() { cancelB(); cancelA() })
 	// The first Run starts the browser; it must not carry a timeout.
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
@@ -116,7 +117,7 @@ func (b *browser) check(t testing.TB, where string) {
 // do runs actions, failing the test on an error.
 func (b *browser) do(t testing.TB, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, b.timeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v; the page logged %q", what, err, b.logged())
@@ -126,7 +127,7 @@ func (b *browser) do(t testing.TB, what string, actions ...chromedp.Action[chrom
 // get runs an action that gives a value.
 func get1[T any](t testing.TB, b *browser, what string, a chromedp.Action[T]) T {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	ctx, cancel := context.WithTimeout(b.ctx, b.timeout)
 	defer cancel()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {

@@ -58,7 +58,7 @@ func TestMain(m *testing.M) {
 
 // serve starts `dipgraph serve` with the page over the store at path, on
 // a free loopback port, until the test ends.
-func serve(t testing.TB, path string) (string, *graph.Server) {
+func serve(t testing.TB, path string) (string, *Page) {
 	t.Helper()
 	srv, err := graph.NewServer(path, graph.ServeOptions{Timeout: 20 * time.Second})
 	if err != nil {
@@ -83,7 +83,7 @@ func serve(t testing.TB, path string) (string, *graph.Server) {
 		}
 		srv.Close()
 	})
-	return "http://" + ln.Addr().String(), srv
+	return "http://" + ln.Addr().String(), page
 }
 
 func exampleServer(t testing.TB) string {
