@@ -26,6 +26,10 @@ type MeetingRow struct {
 	Articles int `json:"articles"` // number of source articles
 }
 
+// maxEgo is how many officials an ego network shows at most (the
+// official and the most connected counterparts).
+const maxEgo = 150
+
 func officialPage(ctx context.Context, st *graph.Store, id string, limit int) (*OfficialPage, int, error) {
 	prof, err := st.Profile(ctx, id)
 	if err == nil && prof == nil {
@@ -52,7 +56,11 @@ func officialPage(ctx context.Context, st *graph.Store, id string, limit int) (*
 		for _, s := range r.Sources {
 			arts[s.Article] = true
 		}
-		out.Meetings = append(out.Meetings, MeetingRow{MetRow: r, Articles: len(arts)})
+		// The table needs the number of sources; the sentences are on
+		// the meeting's page.
+		row := MeetingRow{MetRow: r, Articles: len(arts)}
+		row.Sources = nil
+		out.Meetings = append(out.Meetings, row)
 		people[r.Counterpart.ID] = r.Counterpart
 		m := byMeeting[r.Meeting]
 		if m == nil {
@@ -68,7 +76,7 @@ func officialPage(ctx context.Context, st *graph.Store, id string, limit int) (*
 		sort.Strings(m.Participants)
 		ms = append(ms, *m)
 	}
-	out.Network = network(ms, id, 0, func(c string) graph.Official {
+	out.Network = network(ms, id, maxEgo, func(c string) graph.Official {
 		if o, ok := people[c]; ok {
 			return o
 		}

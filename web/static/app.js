@@ -415,6 +415,7 @@ async function officialView(id, my) {
   main.append(el("h2", {}, "Timeline"), timeline(rows));
   const net = d.network;
   main.append(el("h2", {}, `Ego network: ${net.nodes.length} officials, ${net.edges.length} links (held meetings; click an official)`),
+    ...(net.note ? [el("p", { class: "note" }, `Showing ${net.note}.`)] : []),
     drawNetwork(net, { id: "ego", label: `ego network of ${o.name}` }));
 }
 
