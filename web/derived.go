@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/schema"
@@ -20,7 +22,8 @@ type derived struct {
 	keys   [][]searchKey // by name, the keys search compares
 	byID   map[string]int
 	nameMu sync.Mutex
-	once   sync.Once // loads the overview's part
+	once   sync.Once     // starts loading the overview's part
+	ready  chan struct{} // closed when it is loaded (or failed: oerr)
 	oerr   error
 
 	stats      graph.Stats
@@ -42,7 +45,7 @@ func (p *Page) derived(ctx context.Context, st *graph.Store, meetings bool) (*de
 	p.mu.Lock()
 	d := p.cache[v]
 	if d == nil {
-		d = &derived{}
+		d = &derived{ready: make(chan struct{})}
 		p.cache = map[string]*derived{v: d} // the older versions go
 	}
 	p.mu.Unlock()
@@ -65,16 +68,39 @@ func (p *Page) derived(ctx context.Context, st *graph.Store, meetings bool) (*de
 	if !meetings {
 		return d, nil
 	}
-	d.once.Do(func() { d.oerr = d.loadOverview(ctx, st) })
+	// The meetings are read once per state of the store, in the
+	// background with a time limit of their own (on a large store they
+	// take longer than one request may); a request waits within its own.
+	d.once.Do(func() {
+		go func() {
+			defer close(d.ready)
+			lctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+			defer cancel()
+			d.oerr = p.srv.ReadStore(lctx, d.loadOverview)
+		}()
+	})
+	select {
+	case <-d.ready:
+	case <-ctx.Done():
+		return nil, errReading
+	}
 	if d.oerr != nil {
 		err := d.oerr
 		p.mu.Lock()
-		delete(p.cache, v) // try again next time
+		if p.cache[v] == d {
+			delete(p.cache, v) // try again next time
+		}
 		p.mu.Unlock()
 		return nil, err
 	}
 	return d, nil
 }
+
+// loadTimeout bounds the reading of every meeting of the store.
+const loadTimeout = 5 * time.Minute
+
+// errReading answers a request that came while the page reads the store.
+var errReading = errors.New("the page is still reading the store's meetings (once per change of the store); try again in a few seconds")
 
 func (d *derived) loadOverview(ctx context.Context, st *graph.Store) error {
 	var err error

@@ -97,6 +97,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func writeError(w http.ResponseWriter, status int, err error) {
 	switch {
+	case errors.Is(err, errReading):
+		w.Header().Set("Retry-After", "5")
+		status = http.StatusServiceUnavailable
 	case errors.Is(err, graph.ErrInUse):
 		w.Header().Set("Retry-After", "2")
 		status = http.StatusServiceUnavailable
