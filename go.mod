@@ -19,7 +19,7 @@ require (
 	github.com/bits-and-blooms/bitset v1.24.0 // indirect
 	github.com/boltdb/bolt v1.3.1 // indirect
 	github.com/chromedp/cdproto v0.160.1 // indirect
-	github.com/chromedp/chromedp v0.24.0 // indirect
+	github.com/chromedp/chromedp v0.24.0
 	github.com/dennwc/base v1.0.0 // indirect
 	github.com/dgraph-io/badger v1.5.5 // indirect
 	github.com/dgryski/go-farm v0.0.0-20190423205320-6a90982ecee2 // indirect
