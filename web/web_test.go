@@ -51,6 +51,7 @@ func exampleDir() string {
 }
 
 func TestMain(m *testing.M) {
+	graph.RunWorkerIfAsked() // the test binary runs the server's Gizmo queries too
 	code := m.Run()
 	os.RemoveAll(exampleDir())
 	os.Exit(code)
