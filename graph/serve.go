@@ -152,6 +152,7 @@ type Server struct {
 	shared  *Store // an open store served as is (in-memory, PostgreSQL)
 	opt     ServeOptions
 	workers chan struct{}
+	page    http.Handler // the web page (Mount), or nil
 }
 
 // NewServer makes a server over the store at dsn (a bolt file or a
@@ -216,7 +217,14 @@ func (srv *Server) Handler() http.Handler {
 	}
 	mux.HandleFunc("POST /api/v1/write", readOnly)
 	mux.HandleFunc("POST /api/v1/delete", readOnly)
+	if srv.page != nil {
+		mux.Handle("GET /", srv.page)
+	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		if srv.page != nil && !strings.Contains(r.Header.Get("Accept"), "json") {
+			srv.page.ServeHTTP(w, r)
+			return
+		}
 		writeJSON(w, http.StatusOK, map[string]any{
 			"store": srv.dsn, "read_only": true,
 			"endpoints": []string{

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/web"
 )
 
 func newServe(gl *globals) *cobra.Command {
@@ -19,6 +21,9 @@ func newServe(gl *globals) *cobra.Command {
 		Use:   "serve [--addr 127.0.0.1:64210]",
 		Short: "Answer read-only HTTP queries: Cayley's Gizmo endpoint, who met whom, and the exports",
 		Long: `Serve the store over HTTP, read-only, on a loopback address by default:
+a web page to explore the graph (open http://127.0.0.1:64210/ in a browser:
+search, /official/ID, /meeting/ID with the evidence, an overview, a Gizmo
+console) and the API:
 
   POST /api/v1/query/gizmo    a Gizmo query as the body, as cayley http takes it; ?limit=N
   GET  /api/v1/met?name=NAME  who NAME met (as dipgraph met --json); &planned=true
@@ -55,6 +60,11 @@ See docs/exports.md.`,
 				return err
 			}
 			defer srv.Close()
+			page, err := web.New(srv)
+			if err != nil {
+				return err
+			}
+			srv.Mount(page)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
@@ -63,6 +73,18 @@ See docs/exports.md.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "warning: %s is reachable from other machines; the server has no authentication\n", ln.Addr())
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "serving %s read-only on http://%s\n", gl.db, ln.Addr())
+			// The page reads ahead what it keeps of the store (names,
+			// the overview), so its first visitor does not wait.
+			go func() {
+				ctx, cancel := context.WithTimeout(cmd.Context(), 5*time.Minute)
+				defer cancel()
+				start := time.Now()
+				if err := page.Warm(ctx); err != nil {
+					fmt.Fprintf(cmd.ErrOrStderr(), "web page: reading ahead: %v (the page reads it on first use)\n", err)
+				} else if !quiet {
+					fmt.Fprintf(cmd.ErrOrStderr(), "web page: read the store ahead in %s\n", time.Since(start).Round(time.Millisecond))
+				}
+			}()
 			return srv.Serve(cmd.Context(), ln)
 		},
 	}
