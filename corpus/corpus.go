@@ -41,6 +41,17 @@ type Article struct {
 	// characters made spaces and lone CRs read as line breaks keep every
 	// offset outside the words that held them.)
 	FileOffsets bool
+
+	// What the article says of itself or its record gives, when known.
+	URL   string // the page's URL (canonical link, og:url, record field, WARC target)
+	Title string
+	Date  string // publication date, YYYY-MM-DD (also first in Text as a date line)
+	// Position is where a record of a multi-record file starts ("line 3",
+	// "record 2", "offset 1234"); "" for a file that is one article.
+	Position string
+	Record   int    // the record's number in its file (from 1); 0 for a one-article file
+	Lang     string // Language(Text)
+	Digest   string // TextDigest(Text): equal for the same story under two URLs
 }
 
 // Extensions of files that a folder walk takes as articles.
@@ -50,11 +61,29 @@ var Extensions = []string{".txt", ".html", ".htm"}
 // Reason begins with a fixed phrase (see docs/bad-input.md) that build
 // summaries count by.
 type Skipped struct {
-	Path   string
-	Reason string
+	Path string
+	// Position is the bad record's place in a multi-record file ("line
+	// 7", "offset 1234"), or "" when the whole file is skipped.
+	Position string `json:",omitempty"`
+	Reason   string
 }
 
-func (e *Skipped) Error() string { return e.Path + ": " + e.Reason }
+func (e *Skipped) Error() string {
+	if e.Position != "" {
+		return e.Path + " (" + e.Position + "): " + e.Reason
+	}
+	return e.Path + ": " + e.Reason
+}
+
+// NotArticles reports a file skipped because it holds no articles at all
+// rather than bad ones: an extension dipgraph does not read, or a table
+// (CSV, TSV) without a text column, such as a list of officials beside
+// the articles.
+func (e *Skipped) NotArticles() bool {
+	return strings.HasPrefix(e.Reason, "unsupported extension") || strings.HasPrefix(e.Reason, noTextColumn)
+}
+
+const noTextColumn = "no text (no text column"
 
 // IsSkipped reports whether err is a Skipped file and returns it.
 func IsSkipped(err error) (*Skipped, bool) {
@@ -126,7 +155,7 @@ func dedup(s []string) []string {
 // used as an article is a *Skipped error naming the file and why.
 func Read(path string) (*Article, error) {
 	skip := func(format string, args ...any) error {
-		return &Skipped{path, fmt.Sprintf(format, args...)}
+		return &Skipped{Path: path, Reason: fmt.Sprintf(format, args...)}
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -200,7 +229,7 @@ func size(n int64) string {
 func Decode(path string, b []byte) (*Article, error) {
 	a := &Article{Path: path, ID: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), FileOffsets: true}
 	skip := func(format string, args ...any) error {
-		return &Skipped{path, fmt.Sprintf(format, args...)}
+		return &Skipped{Path: path, Reason: fmt.Sprintf(format, args...)}
 	}
 	if blank(string(b)) {
 		return nil, skip("empty file")
@@ -244,14 +273,16 @@ func Decode(path string, b []byte) (*Article, error) {
 		return nil, skip("binary file (%d control characters, the first at offset %d)", n, i)
 	}
 	if isHTML(path, text) {
-		t, date := stripHTML(text)
+		t, meta := stripHTML(text)
 		if blank(t) {
 			return nil, skip("HTML page without text")
 		}
-		if date != "" {
-			t = "date " + date + "\n" + t
+		a.URL, a.Title, a.Date = meta.URL, meta.Title, meta.Date
+		title := ""
+		if meta.Headline {
+			title = meta.Title
 		}
-		text = t
+		text = withHeader(t, meta.Date, title)
 		notes = append(notes, "HTML: tags stripped, entities decoded")
 		a.FileOffsets = false
 	}
@@ -276,7 +307,45 @@ func Decode(path string, b []byte) (*Article, error) {
 	}
 	a.Text = text
 	a.Note = strings.Join(notes, "; ")
+	a.Lang = Language(text)
 	return a, nil
+}
+
+// withHeader puts a date line ("date YYYY-MM-DD") and the title before
+// an article's text, as a .txt file has them: the title only when none
+// of the text's first three lines is it already. A text that begins
+// with a date line and gets no date keeps that line first.
+func withHeader(text, date, title string) string {
+	var b strings.Builder
+	if date != "" {
+		b.WriteString("date " + date + "\n")
+	} else if first, rest, ok := strings.Cut(text, "\n"); ok && isDateLine(first) {
+		b.WriteString(first + "\n")
+		text = rest
+	}
+	if title = strings.TrimSpace(title); title != "" && !startsWithLine(text, title) {
+		b.WriteString(title + "\n")
+	}
+	return b.String() + text
+}
+
+// startsWithLine reports whether one of text's first three non-blank
+// lines is line (compared without case and surrounding space).
+func startsWithLine(text, line string) bool {
+	n := 0
+	for l := range strings.Lines(text) {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if strings.EqualFold(l, line) {
+			return true
+		}
+		if n++; n == 3 {
+			break
+		}
+	}
+	return false
 }
 
 // blank reports text with nothing but white space, byte order marks and

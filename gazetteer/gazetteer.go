@@ -41,7 +41,23 @@ type Country struct {
 	// Covered marks a country whose offices the coverage checks require
 	// to be filled from 2015 on.
 	Covered bool
-	Pos     Pos
+	// Vacant lists the stretches a role or an office of the country has no
+	// holder in the data on purpose; lint and the coverage test count them
+	// as filled.
+	Vacant []Vacancy
+	Pos    Pos
+}
+
+// Vacancy is a stretch of days a role (or every role of an office) of a
+// country has no holder in the data on purpose: the office was vacant, it
+// was exercised jointly by others, or its acting holders are not listed.
+// Note says which.
+type Vacancy struct {
+	Role     string // a role id; "" when Office is set
+	Office   string // an office function (head-of-state, …); "" when Role is set
+	From, To schema.Date
+	Note     string
+	Pos      Pos
 }
 
 // Province is a first-level division of a country (a Vietnamese province

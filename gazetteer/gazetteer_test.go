@@ -139,7 +139,7 @@ func problemStrings(t *testing.T, err error) []string {
 // checkProblems are the problems of bad.yaml and malformed.yaml, each
 // file in line order.
 var checkProblems = []string{
-	`testdata/bad.yaml:7:5: unknown field "flag" in country (known: code, compound, covered, name, name_order, names, offices, slug)`,
+	`testdata/bad.yaml:7:5: unknown field "flag" in country (known: code, compound, covered, name, name_order, names, offices, slug, vacant)`,
 	`testdata/bad.yaml:13:5: duplicate role id "kr-vice-foreign-minister" (first at line 9)`,
 	`testdata/bad.yaml:20:24: official kim-one: empty alias`,
 	`testdata/bad.yaml:20:28: official kim-one: one-letter alias "K"`,

@@ -33,10 +33,11 @@ func Check(files ...string) Problems {
 
 // Lint returns the problems of a loaded gazetteer that do not stop it
 // loading: single-holder roles held by two officials on one day or left
-// without a holder for more than a month, covered countries' offices
-// without a holder since 2015, a surname or alias key shared by two
-// officials of one country in office together without a disambiguate note,
-// and roles no title reaches.
+// without a holder for more than a month since 2015, covered countries'
+// offices without a holder since 2015, vacancies a holder overlaps, a
+// surname or alias key shared by two officials of one country in office
+// together without a disambiguate note, and roles no title reaches. A
+// country's vacancies count as holders.
 func (g *Gazetteer) Lint() Problems {
 	ps := g.lint(time.Now())
 	sortProblems(ps)
@@ -106,19 +107,26 @@ func (g *Gazetteer) lint(now time.Time) Problems {
 			byRole[t.Role] = append(byRole[t.Role], holding{o, t})
 		}
 	}
+	// A vacancy counts as a holding without an official.
+	for _, c := range g.Countries {
+		for _, v := range c.Vacant {
+			for _, id := range g.vacantRoles(c.Code, v) {
+				byRole[id] = append(byRole[id], holding{nil, Tenure{Role: id, From: v.From, To: v.To, Pos: v.Pos}})
+			}
+		}
+	}
 	for _, hs := range byRole {
 		sort.SliceStable(hs, func(i, j int) bool { return hs[i].t.From.Compare(hs[j].t.From) < 0 })
 	}
 	// Roles that fill an office of a covered country are checked as a
-	// whole from CoverageFrom (an acting president fills a gap).
+	// whole from CoverageFrom (an acting president fills a gap); so are
+	// the roles an office of another country lists, over their holders'
+	// span.
 	inOffice := map[string]bool{}
 	for _, c := range g.Countries {
-		if !c.Covered {
-			continue
-		}
 		for _, f := range OfficeFunctions {
 			ids := g.Offices(c.Code, f)
-			if len(ids) == 0 {
+			if len(ids) == 0 || !c.Covered && len(c.Offices[f]) < 2 {
 				continue
 			}
 			var hs []holding
@@ -126,36 +134,44 @@ func (g *Gazetteer) lint(now time.Time) Problems {
 				inOffice[id] = true
 				hs = append(hs, byRole[id]...)
 			}
-			for _, gap := range gaps(hs, CoverageFrom, today) {
+			from, to := CoverageFrom, today
+			if !c.Covered {
+				var ok bool
+				if from, to, ok = span(hs, today); !ok {
+					continue
+				}
+			}
+			for _, gap := range gaps(hs, from, to) {
 				add(c.Pos, "country %s: %s (%s) has no holder %s", c.Code, f, strings.Join(ids, ", "), gap)
 			}
 		}
 	}
 	for _, r := range g.AllRoles() {
 		hs := byRole[r.ID]
+		for i := range hs {
+			for j := range hs {
+				a, b := hs[i], hs[j]
+				if a.o == nil && b.o != nil && overlapSurely(a.t, b.t) {
+					add(a.t.Pos, "role %s marked vacant from %s to %s, but %s holds it from %s (line %d)",
+						r.ID, a.t.From, a.t.To, b.o.ID, b.t.From, b.t.Pos.Line)
+				}
+			}
+		}
 		if r.Single {
 			for i := range hs {
 				for j := i + 1; j < len(hs); j++ {
 					a, b := hs[i], hs[j]
-					if a.o != b.o && overlapSurely(a.t, b.t) {
+					if a.o != nil && b.o != nil && a.o != b.o && overlapSurely(a.t, b.t) {
 						add(b.t.Pos, "single-holder role %s held by %s (from %s, line %d) and %s (from %s) at once",
 							r.ID, a.o.ID, a.t.From, a.t.Pos.Line, b.o.ID, b.t.From)
 					}
 				}
 			}
 			if !inOffice[r.ID] && len(hs) > 1 {
-				from, to := hs[0].t.From, schema.Date{}
-				for _, h := range hs {
-					if h.t.To.IsZero() {
-						to = today
-						break
+				if from, to, ok := span(hs, today); ok {
+					for _, gap := range gaps(hs, from, to) {
+						add(r.Pos, "single-holder role %s has no holder %s", r.ID, gap)
 					}
-					if to.IsZero() || h.t.To.Compare(to) > 0 {
-						to = h.t.To
-					}
-				}
-				for _, gap := range gaps(hs, from, to) {
-					add(r.Pos, "single-holder role %s has no holder %s", r.ID, gap)
 				}
 			}
 		}
@@ -165,6 +181,31 @@ func (g *Gazetteer) lint(now time.Time) Problems {
 	}
 	ps = append(ps, g.lintKeys()...)
 	return ps
+}
+
+// span returns the stretch of the covered period (CoverageFrom to today)
+// from the earliest holding's start to the latest one's end (today when
+// one is open-ended), and false when it is empty.
+func span(hs []holding, today schema.Date) (from, to schema.Date, ok bool) {
+	if len(hs) == 0 {
+		return from, to, false
+	}
+	from = hs[0].t.From
+	for _, h := range hs {
+		if h.t.From.Compare(from) < 0 {
+			from = h.t.From
+		}
+		switch {
+		case h.t.To.IsZero():
+			to = today
+		case to != today && (to.IsZero() || h.t.To.Compare(to) > 0):
+			to = h.t.To
+		}
+	}
+	if from.Compare(CoverageFrom) < 0 {
+		from = CoverageFrom
+	}
+	return from, to, to.Compare(from) >= 0
 }
 
 // gaps lists the stretches of more than maxGap days in [from, to] that no
@@ -254,6 +295,34 @@ func together(a, b *Official) (schema.Date, bool) {
 		}
 	}
 	return schema.Date{}, false
+}
+
+// vacantRoles returns the role ids a vacancy of country cc is about.
+func (g *Gazetteer) vacantRoles(cc string, v Vacancy) []string {
+	if v.Office != "" {
+		return g.Offices(cc, v.Office)
+	}
+	return []string{v.Role}
+}
+
+// VacantOn returns the vacancies (the countries' vacant entries) of one of
+// the roles that include day d.
+func (g *Gazetteer) VacantOn(roleIDs []string, d schema.Date) []Vacancy {
+	var out []Vacancy
+	for _, c := range g.Countries {
+		for _, v := range c.Vacant {
+			if !d.Within(v.From, v.To) {
+				continue
+			}
+			for _, id := range g.vacantRoles(c.Code, v) {
+				if containsString(roleIDs, id) {
+					out = append(out, v)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // HoldersOn returns the officials who held one of the roles on day d.

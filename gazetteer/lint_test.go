@@ -2,7 +2,6 @@ package gazetteer_test
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -34,19 +33,8 @@ func TestCheckLint(t *testing.T) {
 	}
 }
 
-// dataComplete tells the data-completeness tests to fail rather than skip.
-// They fail until the officials data covers every office; the lead enables
-// them (DIPGRAPH_DATA_COMPLETE=1) at integration.
-func dataComplete(t *testing.T) {
-	if os.Getenv("DIPGRAPH_DATA_COMPLETE") == "" {
-		t.Skip("DATA-COMPLETENESS TEST: set DIPGRAPH_DATA_COMPLETE=1 to run (fails until the officials data is complete)")
-	}
-}
-
 // TestDefaultLintClean asserts the default gazetteer has no lint problems.
-// DATA-COMPLETENESS TEST: skipped unless DIPGRAPH_DATA_COMPLETE is set.
 func TestDefaultLintClean(t *testing.T) {
-	dataComplete(t)
 	ps := gazetteer.Check(gazetteer.DefaultName)
 	for _, p := range ps {
 		t.Error(p)
@@ -68,9 +56,8 @@ var coveredCountries = strings.Fields(`
 	KP MN NZ CU`)
 
 // TestCoverage lists, for every covered country and office, the holders on
-// 1 January of each year 2015-2026, and fails on a year with none.
-// DATA-COMPLETENESS TEST: it always prints the gaps (go test -v -run
-// TestCoverage), and fails on them only when DIPGRAPH_DATA_COMPLETE is set.
+// 1 January of each year 2015-2026 (go test -v -run TestCoverage), and
+// fails on a year with none that no vacancy of the country explains.
 func TestCoverage(t *testing.T) {
 	g, err := gazetteer.Default()
 	if err != nil {
@@ -99,7 +86,12 @@ func TestCoverage(t *testing.T) {
 			}
 			var row []string
 			for y := 2015; y <= 2026; y++ {
-				hs := g.HoldersOn(ids, schema.DayDate(y, 1, 1))
+				day := schema.DayDate(y, 1, 1)
+				hs := g.HoldersOn(ids, day)
+				if len(hs) == 0 && len(g.VacantOn(ids, day)) > 0 {
+					row = append(row, fmt.Sprintf("%d:vacant", y))
+					continue
+				}
 				if len(hs) == 0 {
 					gaps = append(gaps, fmt.Sprintf("%s %s (%s) %d-01-01", cc, f, strings.Join(ids, ","), y))
 					row = append(row, fmt.Sprintf("%d:-", y))
@@ -119,7 +111,57 @@ func TestCoverage(t *testing.T) {
 	}
 	t.Logf("%d gaps", len(gaps))
 	if len(gaps) > 0 {
-		dataComplete(t)
 		t.Errorf("%d gaps in the coverage (see GAP lines)", len(gaps))
+	}
+}
+
+// TestCheckVacant checks a file made to have vacancies: those that fill a
+// gap hide it, one a holder overlaps is reported, the roles of an office
+// are checked as a whole, gaps before 2015 are not reported, and badly
+// written vacancies are load problems.
+func TestCheckVacant(t *testing.T) {
+	want := []string{
+		`testdata/vacant.yaml:6:5: lint: country XA: head-of-state (xa-president, xa-acting-president) has no holder from 2019-01-01 to 2019-06-01`,
+		`testdata/vacant.yaml:16:9: lint: role xa-envoy marked vacant from 2020-01-01 to 2020-06-30, but cara-cedar holds it from 2019-01-01 (line 45)`,
+		`testdata/vacant.yaml:18:9: vacancy: want either role or office`,
+		`testdata/vacant.yaml:19:9: vacancy of xa-envoy: want a note saying why no one holds it`,
+		`testdata/vacant.yaml:20:9: country XA: vacancy of unknown role "xa-nobody"`,
+	}
+	var got []string
+	for _, p := range gazetteer.Check(td("vacant.yaml")) {
+		got = append(got, p.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Check(vacant.yaml):\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestVacantOn checks the vacancies the coverage test counts as filled.
+func TestVacantOn(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		cc, office string
+		day        schema.Date
+		want       int
+	}{
+		{"AT", "head-of-state", schema.DayDate(2017, 1, 1), 1},
+		{"AT", "head-of-state", schema.DayDate(2018, 1, 1), 0},
+		{"LB", "head-of-state", schema.DayDate(2024, 1, 1), 1},
+		{"CN", "defense-minister", schema.DayDate(2023, 11, 1), 1},
+		{"CN", "defense-minister", schema.DayDate(2024, 1, 1), 0},
+	}
+	for _, tt := range tests {
+		got := g.VacantOn(g.Offices(tt.cc, tt.office), tt.day)
+		if len(got) != tt.want {
+			t.Errorf("VacantOn(%s %s, %s) = %v, want %d vacancies", tt.cc, tt.office, tt.day, got, tt.want)
+		}
+		for _, v := range got {
+			if v.Note == "" {
+				t.Errorf("VacantOn(%s %s, %s): vacancy without note", tt.cc, tt.office, tt.day)
+			}
+		}
 	}
 }

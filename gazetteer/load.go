@@ -384,6 +384,7 @@ func (l *loader) country(n *yaml.Node) {
 		"compound": func(v *yaml.Node) { l.strs(v, &c.Compound, nil) },
 		"covered":  func(v *yaml.Node) { l.boolean(v, &c.Covered) },
 		"offices":  func(v *yaml.Node) { l.offices(v, &c) },
+		"vacant":   func(v *yaml.Node) { l.list(v, func(e *yaml.Node) { l.vacancy(e, &c) }) },
 	})
 	if !l.define("country", c.Code, n) {
 		return
@@ -395,6 +396,7 @@ func (l *loader) country(n *yaml.Node) {
 		old.Names = append(old.Names, c.Names...)
 		old.Compound = append(old.Compound, c.Compound...)
 		old.Covered = old.Covered || c.Covered
+		old.Vacant = append(old.Vacant, c.Vacant...)
 		for f, ids := range c.Offices {
 			if old.Offices == nil {
 				old.Offices = map[string][]string{}
@@ -507,6 +509,36 @@ func (l *loader) tenure(n *yaml.Node, o *Official) {
 		return
 	}
 	o.Roles = append(o.Roles, t)
+}
+
+// vacancy reads one entry of a country's vacant list.
+func (l *loader) vacancy(n *yaml.Node, c *Country) {
+	v := Vacancy{Pos: l.pos(n)}
+	l.fields(n, "vacancy", map[string]func(*yaml.Node){
+		"role":   func(e *yaml.Node) { l.str(e, &v.Role) },
+		"office": func(e *yaml.Node) { l.str(e, &v.Office) },
+		"from":   func(e *yaml.Node) { l.date(e, &v.From) },
+		"to":     func(e *yaml.Node) { l.date(e, &v.To) },
+		"note":   func(e *yaml.Node) { l.str(e, &v.Note) },
+	})
+	switch {
+	case (v.Role == "") == (v.Office == ""):
+		l.errorf(n, "vacancy: want either role or office")
+		return
+	case v.Office != "" && !slices.Contains(OfficeFunctions, v.Office):
+		l.errorf(n, "vacancy: unknown office %q (known: %s)", v.Office, strings.Join(OfficeFunctions, ", "))
+		return
+	case v.From.IsZero() || v.To.IsZero():
+		l.errorf(n, "vacancy of %s%s: want from and to dates", v.Role, v.Office)
+		return
+	case v.To.Last().Compare(v.From.First()) < 0:
+		l.errorf(n, "vacancy of %s%s ends (%s) before it starts (%s)", v.Role, v.Office, v.To, v.From)
+		return
+	case v.Note == "":
+		l.errorf(n, "vacancy of %s%s: want a note saying why no one holds it", v.Role, v.Office)
+		return
+	}
+	c.Vacant = append(c.Vacant, v)
 }
 
 func (l *loader) topic(n *yaml.Node) {

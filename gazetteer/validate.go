@@ -140,6 +140,23 @@ func (g *Gazetteer) checkTenures() Problems {
 		}
 		ps = append(ps, overlaps(o)...)
 	}
+	for _, c := range g.Countries {
+		for i := range c.Vacant {
+			v := &c.Vacant[i]
+			if v.Role == "" {
+				continue
+			}
+			if a, ok := g.roleAlias[v.Role]; ok && g.roles[v.Role] == nil {
+				v.Role = a
+			}
+			switch r := g.roles[v.Role]; {
+			case r == nil:
+				ps = append(ps, Problem{v.Pos, fmt.Sprintf("country %s: vacancy of unknown role %q", c.Code, v.Role)})
+			case r.Country != c.Code:
+				ps = append(ps, Problem{v.Pos, fmt.Sprintf("country %s: vacancy of role %s of %s", c.Code, v.Role, r.Country)})
+			}
+		}
+	}
 	return ps
 }
 

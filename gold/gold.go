@@ -24,6 +24,8 @@ type File struct {
 // Article is what an article holds.
 type Article struct {
 	File          string     `yaml:"file" json:"file"`
+	URL           string     `yaml:"url,omitempty" json:"url,omitempty"`     // the page's URL, when known
+	Title         string     `yaml:"title,omitempty" json:"title,omitempty"` // the article's title, when known
 	Published     string     `yaml:"published,omitempty" json:"published,omitempty"`
 	PublishedAlso []string   `yaml:"published_also,omitempty" json:"published_also,omitempty"`
 	Officials     []Official `yaml:"officials" json:"officials"`

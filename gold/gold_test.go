@@ -2,6 +2,7 @@ package gold_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -466,5 +467,28 @@ func TestScoreMetMissesNamePairs(t *testing.T) {
 	want := []string{"Donald Trump met Kim Jong Un", "Donald Trump met Moon Jae-in", "Kim Jong Un met Moon Jae-in"}
 	if !reflect.DeepEqual(met, want) {
 		t.Errorf("met misses %q, want %q", met, want)
+	}
+}
+
+func TestLoadURLAndTitle(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "g.yaml")
+	text := `articles:
+  - file: stories.jsonl#2
+    url: https://tin.example.vn/the-gioi/a.html
+    title: Hai ngoại trưởng điện đàm
+    published: "2025-03-20"
+    officials: []
+    holds: []
+    meetings: []
+`
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := gold.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := f.Articles[0]; a.URL != "https://tin.example.vn/the-gioi/a.html" || a.Title != "Hai ngoại trưởng điện đàm" {
+		t.Errorf("url %q, title %q", a.URL, a.Title)
 	}
 }

@@ -78,6 +78,12 @@ type ExportOptions struct {
 	// Dot is the Graphviz program used for svg and png (default "dot",
 	// looked up on PATH).
 	Dot string
+	// Base, for nquads, is put before every IRI, which the store keeps
+	// relative ("article/x"): N-Quads parsers other than Cayley's (rdflib)
+	// want absolute IRIs ("https://example.org/dipgraph/article/x"). It
+	// must be an absolute IRI itself. Empty: the IRIs as stored, as
+	// cayley load takes them.
+	Base string
 }
 
 func (o ExportOptions) check() error {
@@ -97,6 +103,14 @@ func (o ExportOptions) check() error {
 	default:
 		return fmt.Errorf("export view %q: want %s or %s", o.View, ViewFull, ViewMet)
 	}
+	if o.Base != "" {
+		if o.Format != FormatNQuads {
+			return fmt.Errorf("base IRI: only for nquads")
+		}
+		if i := strings.IndexByte(o.Base, ':'); i <= 0 || EscapeIRI(o.Base) != o.Base {
+			return fmt.Errorf("base IRI %q: want an absolute IRI such as https://example.org/dipgraph/", o.Base)
+		}
+	}
 	if o.Filter.Hops < 0 {
 		return fmt.Errorf("hops %d: want 0 or more", o.Filter.Hops)
 	}
@@ -105,7 +119,8 @@ func (o ExportOptions) check() error {
 
 // Export writes the store, or the part the filter selects, to w in the
 // given format. CSV needs Table here; ExportCSV writes both tables.
-func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) error {
+func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (err error) {
+	defer s.guard(&err)()
 	if err := opt.check(); err != nil {
 		return err
 	}
@@ -124,7 +139,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) erro
 		return err
 	}
 	if opt.Format == FormatNQuads {
-		return s.writeNQuads(ctx, w, m, sel)
+		return s.writeNQuads(ctx, w, m, sel, opt.Base)
 	}
 	g := m.graph(sel, opt.View)
 	switch opt.Format {
@@ -166,8 +181,8 @@ type meetingInfo struct {
 }
 
 type articleInfo struct {
-	file string
-	date schema.Date
+	file, url, title, position string
+	date                       schema.Date
 }
 
 type sentenceInfo struct {
@@ -261,7 +276,7 @@ func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 	err := s.eachQuad(ctx, func(q quad.Quad) error {
 		sub, obj, label := valueText(q.Subject), valueText(q.Object), valueText(q.Label)
 		kind := sub[:max(strings.IndexByte(sub, '/'), 0)]
-		switch valueText(q.Predicate) {
+		switch pred := valueText(q.Predicate); pred {
 		case schema.PredType:
 			m.kind[sub] = obj
 			if obj == schema.KindMeeting {
@@ -289,13 +304,22 @@ func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 				}
 				a.date = d
 			}
-		case schema.PredFile:
+		case schema.PredFile, schema.PredURL, schema.PredTitle, schema.PredPosition:
 			a := m.articles[sub]
 			if a == nil {
 				a = &articleInfo{}
 				m.articles[sub] = a
 			}
-			a.file = obj
+			switch pred {
+			case schema.PredFile:
+				a.file = obj
+			case schema.PredURL:
+				a.url = obj
+			case schema.PredTitle:
+				a.title = obj
+			default:
+				a.position = obj
+			}
 		case schema.PredStatus:
 			meeting(sub).status = obj
 		case schema.PredMeetingKind:
@@ -588,6 +612,7 @@ type gEdge struct {
 	ID, Source, Target, Predicate string
 	Meeting, Date                 string
 	Article, File                 string // the quad label, and the article's file
+	URL, Title, Position          string // the article's URL, title, and record's place in File
 	Sentence, Text                string // the sentence that states the fact
 	// met view
 	Meetings    int
@@ -767,7 +792,7 @@ func (s *sentenceInfo) textOrEmpty() string {
 func (m *exportModel) provenance(label string) gEdge {
 	e := gEdge{Article: shortID(label)}
 	if a := m.articles[label]; a != nil {
-		e.File = a.file
+		e.File, e.URL, e.Title, e.Position = a.file, a.url, a.title, a.position
 	}
 	return e
 }

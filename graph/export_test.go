@@ -485,7 +485,7 @@ func TestExportGraphMLAndCSV(t *testing.T) {
 	}
 	edges := exportString(t, st, ExportOptions{Format: FormatCSV, Table: "edges"})
 	head := strings.SplitN(edges, "\n", 2)[0]
-	if head != "id,source,target,predicate,meeting,date,article,file,sentence,text" {
+	if head != "id,source,target,predicate,meeting,date,article,file,url,title,position,sentence,text" {
 		t.Errorf("edges.csv header = %s", head)
 	}
 }

@@ -69,7 +69,8 @@ var exportNodeColumns = []exportColumn{
 
 var exportEdgeColumns = map[string][]exportColumn{
 	ViewFull: {{"predicate", "string"}, {"meeting", "string"}, {"date", "string"}, {"article", "string"},
-		{"file", "string"}, {"sentence", "string"}, {"text", "string"}},
+		{"file", "string"}, {"url", "string"}, {"title", "string"}, {"position", "string"},
+		{"sentence", "string"}, {"text", "string"}},
 	ViewMet: {{"predicate", "string"}, {"meetings", "int"}, {"first", "string"}, {"last", "string"},
 		{"meeting_ids", "string"}, {"articles", "string"}},
 }
@@ -94,7 +95,7 @@ func (e gEdge) attrs(view string) []exportAttr {
 	if view == ViewMet {
 		vals = []any{e.Predicate, e.Meetings, e.First, e.Last, jsonList(e.MeetingIDs), jsonList(e.ArticleIDs)}
 	} else {
-		vals = []any{e.Predicate, e.Meeting, e.Date, e.Article, e.File, e.Sentence, e.Text}
+		vals = []any{e.Predicate, e.Meeting, e.Date, e.Article, e.File, e.URL, e.Title, e.Position, e.Sentence, e.Text}
 	}
 	cols := exportEdgeColumns[view]
 	out := make([]exportAttr, len(cols))
@@ -274,7 +275,8 @@ func writeEdgesCSV(w io.Writer, g *exportGraph) error {
 
 // ExportCSV writes nodes.csv and edges.csv into dir (made if needed). Each
 // file is written under a temporary name and renamed when complete.
-func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) error {
+func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) (err error) {
+	defer s.guard(&err)()
 	opt.Format = FormatCSV
 	if err := opt.check(); err != nil {
 		return err
@@ -351,7 +353,8 @@ func isEntity(v quad.Value) bool {
 
 // writeNQuads writes the store's quads with their labels, in store order:
 // all of them, or with a filter the quads about what it keeps.
-func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection) error {
+// IRIs are escaped (EscapeIRI) and put after base.
+func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, base string) error {
 	keep := map[string]bool{}
 	if !sel.all {
 		keep = m.keepSet(sel)
@@ -366,7 +369,7 @@ func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, se
 				return nil
 			}
 		}
-		return nw.WriteQuad(q)
+		return nw.WriteQuad(exportQuad(q, base))
 	})
 	if cerr := nw.Close(); err == nil {
 		err = cerr

@@ -27,13 +27,39 @@ func (qs *quads) add(s string, p string, o quad.Value) {
 // ArticleLabel is the quad label of an article's facts.
 func ArticleLabel(id string) string { return schema.ArticleIRI(id) }
 
+// ArticleSource is where an article came from: its file, and what its
+// record or page says of it. Empty fields are left out of the graph.
+type ArticleSource struct {
+	File     string // the path it was read from, as given ("-": standard input)
+	URL      string
+	Title    string
+	Position string // where its record starts in File ("line 3", "offset 1234")
+	Language string // detected
+	Digest   string // of its normalised text (corpus.TextDigest)
+}
+
 // ArticleQuads turns one article's extraction into quads (without label:
 // Replace sets it). file is the article's path as given.
 func ArticleQuads(g *gazetteer.Gazetteer, file string, r *fact.Result) []quad.Quad {
+	return ArticleQuadsFrom(g, ArticleSource{File: file}, r)
+}
+
+// ArticleQuadsFrom is ArticleQuads with all that is known of the
+// article's source.
+func ArticleQuadsFrom(g *gazetteer.Gazetteer, src ArticleSource, r *fact.Result) []quad.Quad {
 	var q quads
+	file := src.File
 	art := schema.ArticleIRI(r.Article)
 	q.add(art, schema.PredType, iri(schema.KindArticle))
 	q.add(art, schema.PredFile, quad.String(file))
+	for _, kv := range []struct{ pred, v string }{
+		{schema.PredURL, src.URL}, {schema.PredTitle, src.Title}, {schema.PredPosition, src.Position},
+		{schema.PredLanguage, src.Language}, {schema.PredTextDigest, src.Digest},
+	} {
+		if kv.v != "" {
+			q.add(art, kv.pred, quad.String(kv.v))
+		}
+	}
 	if !r.Published.IsZero() {
 		q.add(art, schema.PredDate, date(r.Published))
 	}
@@ -99,7 +125,7 @@ func ArticleQuads(g *gazetteer.Gazetteer, file string, r *fact.Result) []quad.Qu
 		for _, k := range m.Sentences {
 			q.add(mid, schema.PredReportedIn, iri(sent(k)))
 		}
-		q.add(mid, schema.PredCard, quad.String(meetingCard(file, r, m)))
+		q.add(mid, schema.PredCard, quad.String(meetingCard(src, r, m)))
 		for _, t := range m.Topics {
 			topic := schema.TopicIRI(t.Topic)
 			q.add(mid, schema.PredDiscussed, iri(topic))
@@ -120,6 +146,10 @@ func ArticleQuads(g *gazetteer.Gazetteer, file string, r *fact.Result) []quad.Qu
 // the article's other quads.
 type card struct {
 	File         string            `json:"file,omitempty"`
+	URL          string            `json:"url,omitempty"`
+	Title        string            `json:"title,omitempty"`
+	Position     string            `json:"position,omitempty"`
+	Digest       string            `json:"digest,omitempty"`
 	Date         string            `json:"date,omitempty"`
 	Kind         string            `json:"kind,omitempty"`
 	Status       string            `json:"status,omitempty"`
@@ -139,8 +169,8 @@ type cardSentence struct {
 	Text string `json:"text"`
 }
 
-func meetingCard(file string, r *fact.Result, m fact.Meeting) string {
-	c := card{File: file, Kind: m.Kind, Status: m.Status}
+func meetingCard(src ArticleSource, r *fact.Result, m fact.Meeting) string {
+	c := card{File: src.File, URL: src.URL, Title: src.Title, Position: src.Position, Digest: src.Digest, Kind: m.Kind, Status: m.Status}
 	if !m.Date.IsZero() {
 		c.Date = m.Date.String()
 	}

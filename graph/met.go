@@ -17,6 +17,7 @@ import (
 type preds struct {
 	participant, date, place, kind, status, discussed, reportedIn cgraph.Ref
 	text, file, name, country, provisional, holds, card           cgraph.Ref
+	url, title, position, digest                                  cgraph.Ref
 }
 
 // predicates resolves the predicates, and the extra values with them in the
@@ -33,6 +34,7 @@ func (s *Store) predicates(ctx context.Context, extra ...quad.Value) (*preds, []
 		{&p.file, schema.PredFile}, {&p.name, schema.PredName},
 		{&p.country, schema.PredCountry}, {&p.provisional, schema.PredProvisional}, {&p.holds, schema.PredHolds},
 		{&p.card, schema.PredCard},
+		{&p.url, schema.PredURL}, {&p.title, schema.PredTitle}, {&p.position, schema.PredPosition}, {&p.digest, schema.PredTextDigest},
 	}
 	vals := make([]quad.Value, len(order), len(order)+len(extra))
 	for i, o := range order {
@@ -183,14 +185,42 @@ type MetRow struct {
 	Status      string   `json:"status"`
 	Topics      []string `json:"topics,omitempty"`
 	Sources     []Source `json:"sources"`
+	// SourceCount is the number of articles that report the meeting,
+	// articles with the same text (a story syndicated under two URLs)
+	// counted once.
+	SourceCount int `json:"source_count"`
 }
 
 // Source is an article and sentence that report a fact.
 type Source struct {
 	Article  string `json:"article"`
 	File     string `json:"file,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Position string `json:"position,omitempty"` // of the article's record in File
+	Digest   string `json:"digest,omitempty"`   // of the article's normalised text
 	Sentence string `json:"sentence,omitempty"`
 	Span     string `json:"span,omitempty"`
+}
+
+// DistinctSources lists the articles of sources, each once, leaving out
+// an article whose text digest is that of one listed before it (a likely
+// duplicate).
+func DistinctSources(sources []Source) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range sources {
+		key := "article:" + s.Article
+		if s.Digest != "" {
+			key = "digest:" + s.Digest
+		}
+		if seen[key] || seen["article:"+s.Article] {
+			continue
+		}
+		seen[key], seen["article:"+s.Article] = true, true
+		out = append(out, s.Article)
+	}
+	return out
 }
 
 // meetingQuads is what Met reads of a meeting without cards.
@@ -230,7 +260,8 @@ func (v *meetingView) addRoles(official string, roles []string) {
 // (see card in facts.go), when every such article wrote one, else from all
 // its quads (meetingViews). The counterparts' names and countries and the
 // places' names are read at the end, in one parallel round of lookups.
-func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, error) {
+func (s *Store) Met(ctx context.Context, id string, planned bool) (_ []MetRow, err error) {
+	defer s.guard(&err)()
 	r := s.read()
 	p, refs, err := s.predicates(ctx, iri(schema.OfficialIRI(id)))
 	if err != nil || refs[0] == nil || p.participant == nil {
@@ -375,6 +406,7 @@ func (s *Store) Met(ctx context.Context, id string, planned bool) ([]MetRow, err
 			}
 			return a.Span < b.Span
 		})
+		base.SourceCount = len(DistinctSources(base.Sources))
 		for _, c := range v.participants {
 			row := base
 			row.Counterpart = counterpart[c]
@@ -432,7 +464,7 @@ func cardView(r *reader, n *names, m cgraph.Ref, cards []cgraph.Ref, reporting m
 			v.addRoles(cp.ID, cp.Roles)
 		}
 		for _, sn := range c.Sentences {
-			v.sources = append(v.sources, Source{Article: article, File: c.File, Sentence: sn.Text, Span: sn.Span})
+			v.sources = append(v.sources, Source{Article: article, File: c.File, URL: c.URL, Title: c.Title, Position: c.Position, Digest: c.Digest, Sentence: sn.Text, Span: sn.Span})
 		}
 	}
 	return v
@@ -562,22 +594,35 @@ func (s *Store) meetingViews(ctx context.Context, r *reader, p *preds, self cgra
 			artVals = append(artVals, iri(schema.ArticleIRI(a)))
 		}
 	}
-	files := map[string]*scan{}
-	if p.file != nil && len(artVals) > 0 {
+	// What is known of each article: file, URL, title, position, digest.
+	artPreds := []cgraph.Ref{p.file, p.url, p.title, p.position, p.digest}
+	files := map[string][]*scan{}
+	if len(artVals) > 0 {
 		arts, err := r.refs(ctx, artVals...)
 		if err != nil {
 			return nil, err
 		}
 		for i, a := range arts {
-			if a != nil {
-				files[artIDs[i]] = b.outs(a, p.file)
+			if a == nil {
+				continue
 			}
+			scs := make([]*scan, len(artPreds))
+			for k, pr := range artPreds {
+				if pr != nil {
+					scs[k] = b.outs(a, pr)
+				}
+			}
+			files[artIDs[i]] = scs
 		}
 		if err := b.run(ctx, r); err != nil {
 			return nil, err
 		}
-		for _, sc := range files {
-			n.want(object(r, sc))
+		for _, scs := range files {
+			for _, sc := range scs {
+				if sc != nil {
+					n.want(object(r, sc))
+				}
+			}
 		}
 		if err := n.resolve(ctx, s.qs); err != nil {
 			return nil, err
@@ -615,7 +660,15 @@ func (s *Store) meetingViews(ctx context.Context, r *reader, p *preds, self cgra
 			var src Source
 			src.Article, src.Span, _ = schema.SplitSentenceIRI(iriText(n.of(sref)))
 			src.Sentence = lit(n.of(object(r, texts[sref.Key()])))
-			src.File = lit(n.of(object(r, files[src.Article])))
+			if scs := files[src.Article]; scs != nil {
+				val := func(k int) string {
+					if scs[k] == nil {
+						return ""
+					}
+					return lit(n.of(object(r, scs[k])))
+				}
+				src.File, src.URL, src.Title, src.Position, src.Digest = val(0), val(1), val(2), val(3), val(4)
+			}
 			v.sources = append(v.sources, src)
 		}
 		views[i] = v

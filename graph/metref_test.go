@@ -119,6 +119,7 @@ func (s refStore) refMet(ctx context.Context, id string, planned bool) ([]MetRow
 		}
 		sort.Strings(base.Topics)
 		base.Sources = s.refSources(ctx, sentences)
+		base.SourceCount = len(DistinctSources(base.Sources))
 		for _, p := range parts {
 			row := base
 			o, ok := officials[p]
@@ -183,8 +184,17 @@ func (s refStore) refSources(ctx context.Context, sentences []string) []Source {
 		}
 		if src.Article != "" {
 			for _, q := range s.refOutOf(ctx, schema.ArticleIRI(src.Article)) {
-				if iriText(q.Predicate) == schema.PredFile {
+				switch iriText(q.Predicate) {
+				case schema.PredFile:
 					src.File = lit(q.Object)
+				case schema.PredURL:
+					src.URL = lit(q.Object)
+				case schema.PredTitle:
+					src.Title = lit(q.Object)
+				case schema.PredPosition:
+					src.Position = lit(q.Object)
+				case schema.PredTextDigest:
+					src.Digest = lit(q.Object)
 				}
 			}
 		}

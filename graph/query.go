@@ -23,12 +23,39 @@ type QueryResult struct {
 	Results   []any `json:"result"`
 	Truncated bool  `json:"truncated,omitempty"`
 	Limit     int   `json:"limit,omitempty"`
+	// CutBytes, when not 0, is the size in bytes at which the results'
+	// JSON was cut (GizmoIsolated).
+	CutBytes int64 `json:"cut_bytes,omitempty"`
+	// MaxRSS is the most memory the query's process held, in bytes
+	// (GizmoIsolated; 0 in process).
+	MaxRSS int64 `json:"-"`
 }
 
-// Gizmo runs a Gizmo query with a new session. At most limit results are
-// returned (limit ≤ 0: no limit); Truncated tells whether there were more.
-// The context's deadline stops a query that runs away.
-func (s *Store) Gizmo(ctx context.Context, q string, limit int) (*QueryResult, error) {
+// Gizmo runs a Gizmo query with a new session, in this process. At most
+// limit results are returned (limit ≤ 0: no limit); Truncated tells
+// whether there were more. The context's deadline stops a query that runs
+// away between the engine's instructions; a query that overflows the stack
+// or fills memory takes the process down with it, so untrusted queries go
+// through GizmoIsolated (worker.go).
+func (s *Store) Gizmo(ctx context.Context, q string, limit int) (_ *QueryResult, err error) {
+	defer s.guard(&err)()
+	res := &QueryResult{Results: []any{}, Limit: limit}
+	ran, truncated, err := s.gizmoEach(ctx, q, limit, func(v any) error {
+		res.Results = append(res.Results, v)
+		return nil
+	})
+	if !ran {
+		return nil, err
+	}
+	res.Truncated = truncated
+	return res, err
+}
+
+// gizmoEach runs a Gizmo query and gives each result to emit, at most
+// limit of them (limit ≤ 0: all); truncated tells whether there were more.
+// ran is false when the query did not compile. emit's error stops the
+// query.
+func (s *Store) gizmoEach(ctx context.Context, q string, limit int, emit func(any) error) (ran, truncated bool, err error) {
 	ses := gizmo.NewSession(s.qs)
 	opt := query.Options{Collation: query.JSON}
 	if limit > 0 {
@@ -36,7 +63,7 @@ func (s *Store) Gizmo(ctx context.Context, q string, limit int) (*QueryResult, e
 	}
 	it, err := ses.Execute(ctx, q, opt)
 	if err != nil {
-		return nil, err
+		return false, false, err
 	}
 	defer func() {
 		// Stop the script and wait (briefly) for its goroutine to leave
@@ -55,28 +82,31 @@ func (s *Store) Gizmo(ctx context.Context, q string, limit int) (*QueryResult, e
 		case <-time.After(2 * time.Second):
 		}
 	}()
-	res := &QueryResult{Results: []any{}, Limit: limit}
+	n := 0
 	for it.Next(ctx) {
 		v := it.Result()
 		if v == nil {
 			continue
 		}
-		if limit > 0 && len(res.Results) == limit {
-			res.Truncated = true
+		if limit > 0 && n == limit {
+			truncated = true
 			break
 		}
-		res.Results = append(res.Results, v)
+		if err := emit(v); err != nil {
+			return true, truncated, err
+		}
+		n++
 	}
 	if err := it.Err(); err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return res, ErrTimeout
+			return true, truncated, ErrTimeout
 		}
-		return res, err
+		return true, truncated, err
 	}
 	if ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return res, ErrTimeout
+		return true, truncated, ErrTimeout
 	}
-	return res, nil
+	return true, truncated, nil
 }
 
 // Official is an official as the store knows it.
@@ -89,7 +119,8 @@ type Official struct {
 
 // FindOfficials returns the officials whose name, alias or surname has the
 // same key as name (case, diacritics, spaces and hyphens aside).
-func (s *Store) FindOfficials(ctx context.Context, name string) ([]Official, error) {
+func (s *Store) FindOfficials(ctx context.Context, name string) (_ []Official, err error) {
+	defer s.guard(&err)()
 	r := s.read()
 	p, refs, err := s.predicates(ctx, quad.String(schema.NameKey(name)), iri(schema.PredKey))
 	if err != nil || refs[0] == nil || refs[1] == nil {

@@ -30,7 +30,7 @@ import (
 // opt.LockTimeout (default 1s). It never creates a file. A postgres:// dsn
 // is opened as by Open (PostgreSQL has its own concurrency); "memory" is
 // refused, since a new in-memory store is empty.
-func OpenReadOnly(dsn string, opt Options) (*Store, error) {
+func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
 	quiet()
 	if IsPostgres(dsn) {
 		return Open(dsn, opt)
@@ -53,7 +53,14 @@ func OpenReadOnly(dsn string, opt Options) (*Store, error) {
 	if err := checkBoltFile(dsn); err != nil {
 		return nil, fmt.Errorf("store %s: %w", dsn, err)
 	}
-	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: opt.LockTimeout})
+	// A writer waiting for the store goes first (writer preference): a
+	// reader that comes meanwhile waits for it, up to its lock timeout.
+	deadline := time.Now().Add(opt.LockTimeout)
+	if err := waitForWriter(dsn, deadline); err != nil {
+		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, err)
+	}
+	defer protect(dsn, &err)()
+	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: max(time.Until(deadline), 20*time.Millisecond)})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)
 	} else if err != nil {
@@ -82,8 +89,25 @@ type ServeOptions struct {
 	// LockTimeout is how long a request waits for a writer to release a
 	// bolt store before it answers 503 (default 1s).
 	LockTimeout time.Duration
+	// QueryMemory bounds the memory of one Gizmo query's process, in
+	// bytes (default DefaultQueryMemory).
+	QueryMemory int64
+	// Workers is how many Gizmo queries run at once (default 4); a query
+	// that finds them all busy waits, within its time limit.
+	Workers int
+	// AllowHosts are further Host header values the server answers to
+	// ("name" or "name:port"; "*": any). By default it answers to
+	// localhost and loopback addresses when it listens on loopback, and to
+	// IP addresses otherwise (serve_guard.go).
+	AllowHosts []string
+	// AllowOrigins are web origins ("http://host:port"; "*": any) whose
+	// pages may send requests; by default only the server's own.
+	AllowOrigins []string
 	// Log, if set, gets one line per request.
 	Log io.Writer
+	// Warn, if set, gets refused requests and killed queries (even when
+	// Log is not set).
+	Warn io.Writer
 }
 
 func (o *ServeOptions) defaults() {
@@ -99,6 +123,12 @@ func (o *ServeOptions) defaults() {
 	if o.LockTimeout <= 0 {
 		o.LockTimeout = time.Second
 	}
+	if o.QueryMemory <= 0 {
+		o.QueryMemory = DefaultQueryMemory
+	}
+	if o.Workers <= 0 {
+		o.Workers = 4
+	}
 }
 
 // Server answers read-only HTTP requests about a store: Cayley's v1 Gizmo
@@ -111,10 +141,18 @@ func (o *ServeOptions) defaults() {
 // build writes waits up to ServeOptions.LockTimeout, then gets 503
 // "store is in use by another process". Neither hangs, and the server
 // never writes.
+//
+// Gizmo queries on a bolt file or PostgreSQL run each in a child process
+// (GizmoIsolated), at most ServeOptions.Workers at once: a query that
+// overflows the stack, fills memory or ignores its time limit is killed
+// and answered with the cause, and the server goes on. Over an open store
+// given to NewStoreServer (an in-memory one) they run in the server.
 type Server struct {
-	dsn    string
-	shared *Store // an open store served as is (in-memory, PostgreSQL)
-	opt    ServeOptions
+	dsn     string
+	shared  *Store // an open store served as is (in-memory, PostgreSQL)
+	opt     ServeOptions
+	workers chan struct{}
+	page    http.Handler // the web page (Mount), or nil
 }
 
 // NewServer makes a server over the store at dsn (a bolt file or a
@@ -126,19 +164,23 @@ func NewServer(dsn string, opt ServeOptions) (*Server, error) {
 		return nil, err
 	}
 	if IsPostgres(dsn) {
-		return &Server{dsn: dsn, shared: st, opt: opt}, nil
+		return &Server{dsn: dsn, shared: st, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 	}
 	if err := st.Close(); err != nil {
 		return nil, fmt.Errorf("store %s: %w", dsn, err)
 	}
-	return &Server{dsn: dsn, opt: opt}, nil
+	return &Server{dsn: dsn, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 }
 
 // NewStoreServer makes a server over an open store, which it keeps open.
+// Its Gizmo queries run in the server's process.
 func NewStoreServer(st *Store, opt ServeOptions) *Server {
 	opt.defaults()
 	return &Server{dsn: st.Path(), shared: st, opt: opt}
 }
+
+// isolated reports whether Gizmo queries run in child processes.
+func (srv *Server) isolated() bool { return srv.workers != nil }
 
 // Close closes a store the server holds open.
 func (srv *Server) Close() error {
@@ -175,7 +217,14 @@ func (srv *Server) Handler() http.Handler {
 	}
 	mux.HandleFunc("POST /api/v1/write", readOnly)
 	mux.HandleFunc("POST /api/v1/delete", readOnly)
+	if srv.page != nil {
+		mux.Handle("GET /", srv.page)
+	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		if srv.page != nil && !strings.Contains(r.Header.Get("Accept"), "json") {
+			srv.page.ServeHTTP(w, r)
+			return
+		}
 		writeJSON(w, http.StatusOK, map[string]any{
 			"store": srv.dsn, "read_only": true,
 			"endpoints": []string{
@@ -211,7 +260,7 @@ func (r *statusRecorder) WriteHeader(code int) {
 // requests under way finish for a few seconds.
 func (srv *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{
-		Handler:           srv.Handler(),
+		Handler:           srv.guard(ln.Addr(), srv.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      srv.opt.Timeout + 30*time.Second,
@@ -302,20 +351,37 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("query: %w", err))
 		return
 	}
-	ctx, st, done, ok := srv.session(w, r)
-	if !ok {
+	res, err := srv.runGizmo(w, r, string(body), limit)
+	if res == nil && err == nil {
+		return // answered
+	}
+	var kerr *KilledError
+	if errors.As(err, &kerr) {
+		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(kerr.MaxRSS, 10))
+	} else if res != nil && res.MaxRSS > 0 {
+		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(res.MaxRSS, 10))
+	}
+	if kerr != nil && !errors.Is(err, ErrTimeout) {
+		srv.warnf("gizmo query killed (%s, max RSS %d MiB): %v", kerr.Cause, kerr.MaxRSS>>20, kerr)
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
 		return
 	}
-	defer done()
-	res, err := st.Gizmo(ctx, string(body), limit)
 	if err != nil && !errors.Is(err, ErrTimeout) {
-		writeError(w, http.StatusBadRequest, err)
+		status := http.StatusBadRequest
+		if errors.Is(err, ErrInUse) {
+			status = http.StatusServiceUnavailable
+		}
+		writeError(w, status, err)
 		return
 	}
 	out := gizmoResponse{Result: res.Results}
 	if res.Truncated {
 		out.Truncated, out.Limit = true, limit
 		out.Note = fmt.Sprintf("result cut at %d; more exist", limit)
+		if res.CutBytes > 0 {
+			out.Limit = 0
+			out.Note = fmt.Sprintf("result cut at %d bytes of JSON; more exist", res.CutBytes)
+		}
 		if capped != "" {
 			out.Note += " (" + capped + ")"
 		}
@@ -327,6 +393,44 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Dipgraph-Cut", "timeout")
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// runGizmo runs a query for a request, in a child process when the server
+// isolates queries. When it has answered the request itself (busy), it
+// returns nil, nil.
+func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, limit int) (*QueryResult, error) {
+	if !srv.isolated() {
+		ctx, st, done, ok := srv.session(w, r)
+		if !ok {
+			return nil, nil
+		}
+		defer done()
+		return st.Gizmo(ctx, q, limit)
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
+	defer cancel()
+	select {
+	case srv.workers <- struct{}{}:
+		defer func() { <-srv.workers }()
+	case <-ctx.Done():
+		w.Header().Set("Retry-After", "2")
+		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("the server is busy: %d queries running for %s; try again", srv.opt.Workers, srv.opt.Timeout))
+		return nil, nil
+	}
+	return GizmoIsolated(ctx, srv.dsn, q, limit, IsolatedOptions{
+		Memory: srv.opt.QueryMemory, MaxBytes: min(srv.opt.MaxBytes, 16<<20), LockTimeout: srv.opt.LockTimeout,
+	})
+}
+
+// warnf writes a line to the Warn log, or else to the request log.
+func (srv *Server) warnf(format string, args ...any) {
+	w := srv.opt.Warn
+	if w == nil {
+		w = srv.opt.Log
+	}
+	if w != nil {
+		fmt.Fprintf(w, "%s %s\n", time.Now().Format(time.RFC3339), fmt.Sprintf(format, args...))
+	}
 }
 
 // session opens the store for one request, with the server's time limit
@@ -414,7 +518,7 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 }
 
 // ExportOptionsFromQuery reads export options from URL query values
-// (format, view, table, official, hops, from, to, topic, country).
+// (format, view, table, official, hops, from, to, topic, country, base).
 func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
 	get := func(k string) string {
 		if v := q[k]; len(v) > 0 {
@@ -422,7 +526,7 @@ func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
 		}
 		return ""
 	}
-	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table")}
+	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table"), Base: get("base")}
 	if opt.Format == "" {
 		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(Formats(), ", "))
 	}

@@ -23,7 +23,7 @@ import (
 )
 
 // loadStoreFile writes the test corpus's facts to a bolt store file.
-func loadStoreFile(t *testing.T) string {
+func loadStoreFile(t testing.TB) string {
 	t.Helper()
 	g, err := gazetteer.Default()
 	if err != nil {

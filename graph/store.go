@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -44,6 +45,11 @@ type Store struct {
 	readerOnce sync.Once
 	rd         *reader
 	writing    sync.Mutex // a bolt write, or a release of its mapped pages
+	// intent holds a writer's intent lock on a bolt file (intent_linux.go)
+	// while the store is open: new readers wait for it to close.
+	intent *os.File
+	// damaged is set when a read or write found the file damaged (guard).
+	damaged atomic.Bool
 	// rss is when the store releases its mapped pages (overRSS).
 	rss rssBudget
 }
@@ -59,6 +65,9 @@ type Options struct {
 	// LockTimeout is how long to wait for another process to release a
 	// bolt store (default 1s).
 	LockTimeout time.Duration
+	// SkipVerify opens an existing bolt store for writing without checking
+	// its pages first (walkBoltFile, which reads the whole tree).
+	SkipVerify bool
 }
 
 // labelIndex makes deleting one article's quads a prefix scan: Cayley's kv
@@ -88,7 +97,7 @@ func quiet() {
 // Open opens (creating if needed) the store at dsn: "memory" for an
 // in-memory store, a postgres:// URL for a PostgreSQL database (see
 // postgres.go), else the path of an embedded bolt database file.
-func Open(dsn string, opt Options) (*Store, error) {
+func Open(dsn string, opt Options) (_ *Store, err error) {
 	quiet()
 	if IsPostgres(dsn) {
 		return openPostgres(dsn)
@@ -103,19 +112,39 @@ func Open(dsn string, opt Options) (*Store, error) {
 	if opt.LockTimeout == 0 {
 		opt.LockTimeout = time.Second
 	}
+	deadline := time.Now().Add(opt.LockTimeout)
 	path := dsn
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("store %s: is a directory, want a database file", path)
 	}
-	if err := checkLock(path, opt.LockTimeout); err != nil {
+	// A writer first says it is waiting (new readers then wait for it),
+	// then waits for the readers already in to leave.
+	intent, err := waitIntent(path, deadline)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, err)
+	}
+	opened := false
+	defer func() {
+		if !opened && intent != nil {
+			intent.Close()
+		}
+	}()
+	if err := checkLock(path, time.Until(deadline)); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	if err := checkBoltFile(path); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	// A damaged file is found before anything is written to it.
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && !opt.SkipVerify {
+		if err := verifyBeforeWrite(path); err != nil {
+			return nil, err
+		}
+	}
+	defer protect(path, &err)()
 	addLabelIndex()
 	opts := cgraph.Options{"no_bloom": true}
-	_, err := os.Stat(path)
+	_, err = os.Stat(path)
 	create := errors.Is(err, os.ErrNotExist)
 	if create {
 		if dir := filepath.Dir(path); dir != "" {
@@ -128,7 +157,7 @@ func Open(dsn string, opt Options) (*Store, error) {
 	// file with room to grow (mapSize): the mapping then never moves while
 	// the store is written, and its pages can be released during a write
 	// (ReplaceBatch).
-	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: opt.LockTimeout, InitialMmapSize: mapSize})
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: max(time.Until(deadline), time.Second), InitialMmapSize: mapSize})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
 	} else if err != nil {
@@ -153,7 +182,50 @@ func Open(dsn string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store %s: open: %w", path, err)
 	}
-	return &Store{qs: qs, backend: "bbolt", path: path, rss: defaultRSS}, nil
+	opened = true
+	return &Store{qs: qs, backend: "bbolt", path: path, rss: defaultRSS, intent: intent}, nil
+}
+
+// waitIntent takes a writer's intent on the bolt file at path, waiting
+// until deadline for another writer's to end. It returns nil for a file
+// that does not exist or cannot be opened for writing (Open reports why).
+func waitIntent(path string, deadline time.Time) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, nil
+	}
+	for {
+		ok, err := takeIntent(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("lock: %w", err)
+		}
+		if ok {
+			return f, nil
+		}
+		if time.Now().After(deadline) {
+			f.Close()
+			return nil, ErrInUse
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// waitForWriter waits until no writer holds its intent on the bolt file at
+// path, up to deadline (then ErrInUse).
+func waitForWriter(path string, deadline time.Time) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil // bolt's open says why
+	}
+	defer f.Close()
+	for writerWaiting(f) {
+		if time.Now().After(deadline) {
+			return ErrInUse
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return nil
 }
 
 // mapSize is the address space a bolt store is mapped with: 256 GiB on
@@ -254,7 +326,18 @@ func (s *Store) Close() error {
 	if s.pg != nil {
 		s.pg.close()
 	}
-	return s.qs.Close()
+	var err error
+	if s.damaged.Load() {
+		// A panic may have left a bolt transaction holding its lock: the
+		// close would wait for good. The process's exit releases the file.
+		go s.qs.Close()
+	} else {
+		err = s.qs.Close()
+	}
+	if s.intent != nil {
+		s.intent.Close()
+	}
+	return err
 }
 
 // CloseWithin closes the store, giving up after d: a Gizmo query cut by its
@@ -297,6 +380,7 @@ func (s *Store) labelQuads(ctx context.Context, label string) ([]quad.Quad, erro
 // quads no longer there are deleted, the new ones added, the rest left
 // alone. It returns how many were added and deleted.
 func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
+	defer s.guard(&err)()
 	if s.pg != nil {
 		ch := []Change{{Label: label, Quads: quads}}
 		if err := s.pg.replace(ctx, ch); err != nil {
@@ -322,6 +406,7 @@ func (s *Store) Replace(ctx context.Context, label string, quads []quad.Quad) (a
 // and writes nothing when the new quads have the same digest, so that a
 // build does not read and compare tens of thousands of quads each time.
 func (s *Store) ReplaceUnlessSame(ctx context.Context, label string, quads []quad.Quad) (added, deleted int, err error) {
+	defer s.guard(&err)()
 	sum := quadsDigest(quads)
 	if s.pg == nil {
 		if old, err := s.labelDigest(ctx, label); err == nil && old == sum {
@@ -329,6 +414,7 @@ func (s *Store) ReplaceUnlessSame(ctx context.Context, label string, quads []qua
 		}
 	}
 	quads = append(quads[:len(quads):len(quads)], quad.Make(quad.IRI(label), quad.IRI(schema.PredDigest), quad.String(sum), nil))
+	// One transaction, as every write: a reader never sees it in part.
 	return s.Replace(ctx, label, quads)
 }
 
@@ -450,7 +536,8 @@ type Change struct {
 // ReplaceBatch does what Replace does for several labels, all in one
 // transaction: either every change is written or none is. Labels must be
 // distinct.
-func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) error {
+func (s *Store) ReplaceBatch(ctx context.Context, changes []Change) (err error) {
+	defer s.guard(&err)()
 	seen := make(map[string]bool, len(changes))
 	for _, c := range changes {
 		if seen[c.Label] {
@@ -572,11 +659,17 @@ func (s *Store) diff(ctx context.Context, label string, quads []quad.Quad) (delt
 			deleted++
 		}
 	}
-	for k, q := range want {
-		if !have[k] {
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-			added++
+	// Additions in the order given (deterministic, and far faster for
+	// bolt than a map's order: quads of one entity stay together).
+	for _, q := range quads {
+		q.Label = quad.IRI(label)
+		k := key(q)
+		if _, ok := want[k]; !ok || have[k] {
+			continue
 		}
+		delete(want, k) // a quad given twice is added once
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		added++
 	}
 	return deltas, added, deleted, nil
 }
@@ -588,7 +681,8 @@ func (s *Store) Remove(ctx context.Context, label string) (int, error) {
 }
 
 // Labels lists the labels of articles in the store with their quad counts.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
+func (s *Store) Stats(ctx context.Context) (_ Stats, err error) {
+	defer s.guard(&err)()
 	if s.pg != nil {
 		return s.pg.stats(ctx)
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -11,20 +12,36 @@ import (
 	"github.com/dipgraph/dipgraph/gold"
 )
 
-// ExtractGold extracts the articles under paths and writes the facts in the
-// gold format. Files that cannot be read are returned as skipped.
-func ExtractGold(ctx context.Context, paths []string, g *gazetteer.Gazetteer, eo extract.Options) (*gold.File, []corpus.Skipped, error) {
+// ExtractGold extracts the articles of the input and writes the facts in
+// the gold format, each article with its URL and title when known, and
+// for a record of a multi-record file its file as "NAME#N" (N the record
+// number). Files and records that cannot be read are returned as
+// skipped; files that hold no articles at all (an extension dipgraph does
+// not read, a table without a text column) are left out.
+func ExtractGold(ctx context.Context, in Input, g *gazetteer.Gazetteer, eo extract.Options) (*gold.File, []corpus.Skipped, error) {
 	f := &gold.File{Articles: []gold.Article{}}
 	var skipped []corpus.Skipped
-	err := ExtractAll(ctx, paths, g, eo, 0, func(e Extracted) error {
+	err := ExtractInput(ctx, in, g, eo, 0, func(e Extracted) error {
 		if e.Err != nil {
 			if s, ok := corpus.IsSkipped(e.Err); ok {
-				skipped = append(skipped, *s)
+				if !s.NotArticles() {
+					skipped = append(skipped, *s)
+				}
 				return nil
 			}
 			return e.Err
 		}
-		f.Articles = append(f.Articles, gold.FromResult(g, e.Path, e.Result))
+		a := gold.FromResult(g, e.Path, e.Result)
+		if a.File == corpus.Stdin {
+			a.File = "stdin"
+		}
+		if art := e.Article; art != nil {
+			if art.Record > 0 {
+				a.File = fmt.Sprintf("%s#%d", a.File, art.Record)
+			}
+			a.URL, a.Title = art.URL, art.Title
+		}
+		f.Articles = append(f.Articles, a)
 		return nil
 	})
 	return f, skipped, err
@@ -41,7 +58,7 @@ func Evaluate(ctx context.Context, goldPaths []string, paths []string, g *gazett
 		}
 		want.Articles = append(want.Articles, f.Articles...)
 	}
-	got, _, err := ExtractGold(ctx, paths, g, eo)
+	got, _, err := ExtractGold(ctx, Input{Paths: paths}, g, eo)
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,6 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/dipgraph/dipgraph/corpus"
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/graph"
@@ -340,30 +339,29 @@ func checkWholeArticles(t *testing.T, path string, articles string) (present, ab
 	if err != nil || deleted != 0 || added != 0 && added != len(unique(graph.GazetteerQuads(g))) {
 		t.Errorf("gazetteer partly written: +%d -%d of %d (%v)", added, deleted, len(graph.GazetteerQuads(g)), err)
 	}
-	files, err := corpus.Files([]string{articles})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		a, err := corpus.Read(f)
-		if err != nil {
-			t.Fatal(err)
+	// Each article's quads as a build makes them (with its source).
+	err = pipeline.ExtractAll(ctx, []string{articles}, g, extract.Options{}, 0, func(e pipeline.Extracted) error {
+		if e.Err != nil {
+			return e.Err
 		}
-		r := extract.Extract(g, a.ID, a.Text, extract.Options{})
-		qs := graph.ArticleQuads(g, f, r)
-		added, deleted, err := st.Replace(ctx, graph.ArticleLabel(a.ID), qs)
+		qs := graph.ArticleQuadsFrom(g, pipeline.Source(e.Article), e.Result)
+		added, deleted, err := st.Replace(ctx, graph.ArticleLabel(e.Result.Article), qs)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		n := len(unique(qs))
 		switch {
 		case deleted != 0 || added != 0 && added != n:
-			t.Errorf("article %s half written: %d of its %d quads were missing, %d extra", a.ID, added, n, deleted)
+			t.Errorf("article %s half written: %d of its %d quads were missing, %d extra", e.Result.Article, added, n, deleted)
 		case added == 0:
 			present++
 		default:
 			absent++
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return present, absent
 }
@@ -431,8 +429,8 @@ func TestSecondProcessGetsInUse(t *testing.T) {
 	defer st.Close()
 	for _, args := range [][]string{
 		{"query", "g.V().Count()"},
-		{"build", "../testdata/corpus/a01_moon-trump-seoul-summit.txt"},
-		{"remove", "a01_moon-trump-seoul-summit"},
+		{"build", "--lock-wait", "1s", "../testdata/corpus/a01_moon-trump-seoul-summit.txt"},
+		{"remove", "--lock-wait", "1s", "a01_moon-trump-seoul-summit"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		cmd := exec.CommandContext(ctx, bin, append([]string{"--db", db}, args...)...)

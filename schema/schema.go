@@ -63,6 +63,11 @@ const (
 	PredObject      = "object"      // fact → object node of the stated triple
 	PredStatedIn    = "stated_in"   // fact → sentence that states it
 	PredFile        = "file"        // article → file path (string)
+	PredURL         = "url"         // article → the page's URL (string)
+	PredTitle       = "title"       // article → its title (string)
+	PredPosition    = "position"    // article → where its record starts in its file ("line 3", "offset 1234")
+	PredLanguage    = "language"    // article → detected language ("vi", or "und" when too short to tell)
+	PredTextDigest  = "text_digest" // article → digest of its normalised text (equal for syndicated copies)
 	PredKey         = "key"         // official → NameKey of a name, alias or surname (string)
 	PredCard        = "card"        // meeting → what one article says of it, as JSON (derived, for fast reads)
 	PredDigest      = "digest"      // label → digest of the quads under it (the gazetteer's), so an unchanged one is not rewritten

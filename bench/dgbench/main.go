@@ -35,13 +35,14 @@ import (
 )
 
 func main() {
+	graph.RunWorkerIfAsked() // graph.Open checks a store in a child of this program
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: dgbench extract|nquads|met|metproc ...")
+		fmt.Fprintln(os.Stderr, "usage: dgbench extract|nquads|met|metproc|jsonl|run|report ...")
 		os.Exit(2)
 	}
 	cmds := map[string]func([]string) (any, error){
 		"extract": extractCmd, "nquads": nquadsCmd, "met": metCmd, "metproc": metProcCmd,
-		"run": runCmd, "report": reportCmd,
+		"run": runCmd, "report": reportCmd, "jsonl": jsonlCmd,
 	}
 	run, ok := cmds[os.Args[1]]
 	if !ok {

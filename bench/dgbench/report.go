@@ -130,6 +130,16 @@ func (r *report) write(n int, seed uint64, total float64) {
 		r.printf("|   | same, whole `dipgraph build` process (with its final store count) | %.1f s | %.1f s | %.2f× | | |\n", bu.WallS, cl.WallS, bu.WallS/cl.WallS)
 	}
 
+	// 2b. The same articles as one JSON Lines file.
+	var jo buildOut
+	var ju Usage
+	if r.load("build_jsonl.out.json", &jo) && r.load("build_jsonl.usage.json", &ju) && r.load("build.out.json", &bo) && r.load("build.usage.json", &bu) {
+		js, ts := float64(jo.Duration)/1e9, float64(bo.Duration)/1e9
+		ratio := js / ts
+		r.printf("| 2b | build from one JSON Lines file of the same articles (bolt) | %.0f quads/s (%d articles, %d quads in %.1f s; peak RSS %s) | the same articles as .txt files (figure 2): %.0f quads/s (%.1f s, peak RSS %s) | %.2f× | ≤ 1.1×, peak RSS < 1 GiB | %s |\n",
+			float64(jo.Added)/js, jo.Articles, jo.Added, js, mb(ju.MaxRSSKB), float64(bo.Added)/ts, ts, mb(bu.MaxRSSKB), ratio, verdict(ratio <= 1.1 && ju.MaxRSSKB < 1<<20))
+	}
+
 	// 3. met latency.
 	var met, proc latency
 	if r.load("met.json", &met) {
@@ -185,6 +195,12 @@ func (r *report) write(n int, seed uint64, total float64) {
 			rows = append(rows, fmt.Sprintf("| %d | %d | %.0f s | %.0f | %s | %s | %s | %s |",
 				k, o.Store.Quads, u.WallS, float64(o.Added)/(float64(o.Duration)/1e9), mb(u.MaxRSSKB), mb(u.AnonPeakKB), mb(u.FilePeakKB), size(filepath.Join(r.dir, fmt.Sprintf("scale_%d.db", k)))))
 		}
+	}
+	var u Usage
+	var o buildOut
+	if r.load("scale_jsonl_100000.usage.json", &u) && r.load("scale_jsonl_100000.out.json", &o) {
+		rows = append(rows, fmt.Sprintf("| 100000, one JSON Lines file (peak RSS < 1 GiB: %s) | %d | %.0f s | %.0f | %s | %s | %s | %s |",
+			verdict(u.MaxRSSKB < 1<<20), o.Store.Quads, u.WallS, float64(o.Added)/(float64(o.Duration)/1e9), mb(u.MaxRSSKB), mb(u.AnonPeakKB), mb(u.FilePeakKB), size(filepath.Join(r.dir, "scale_jsonl_100000.db"))))
 	}
 	if len(rows) > 0 {
 		r.printf("\n### Build at scale (bolt)\n\n| articles | quads | wall | quads/s | peak RSS (time -v) | peak anonymous | peak file-backed (mapped store) | store file |\n|---|---|---|---|---|---|---|---|\n%s\n", strings.Join(rows, "\n"))

@@ -19,6 +19,7 @@ type exportOptions struct {
 	format, out, view        string
 	official, topic, country string
 	from, to                 string
+	base                     string
 	hops                     int
 }
 
@@ -31,7 +32,9 @@ func newExport(gl *globals, ios *IO) *cobra.Command {
 
   dot      Graphviz source (UTF-8, names as labels, style by kind, colour by country)
   svg, png the DOT drawn by Graphviz's dot program (apt-get install graphviz)
-  nquads   the store's quads with their labels, loadable by cayley load
+  nquads   the store's quads with their labels, loadable by cayley load;
+           IRIs escaped per the N-Quads grammar (a file name's space is
+           %20); --base-iri makes them absolute for rdflib
   json     networkx node-link data (nx.node_link_graph)
   graphml  GraphML for networkx.read_graphml and Gephi
   csv      a folder (--out, required) with nodes.csv and edges.csv
@@ -59,6 +62,7 @@ dipgraph serve answers.`,
 	fl.StringVar(&f.to, "to", "", "meetings on or before this date")
 	fl.StringVar(&f.topic, "topic", "", "meetings that discussed this topic (its id)")
 	fl.StringVar(&f.country, "country", "", "meetings with an official of this country (its code, e.g. VN)")
+	fl.StringVar(&f.base, "base-iri", "", "nquads: put this absolute IRI before every IRI (for rdflib and other RDF tools; cayley load takes them as stored)")
 	return cmd
 }
 
@@ -98,7 +102,7 @@ func (f *exportOptions) options() (graph.ExportOptions, error) {
 	if f.hopsSet && f.official == "" {
 		return graph.ExportOptions{}, fmt.Errorf("--hops needs --official")
 	}
-	opt := graph.ExportOptions{Format: f.format, View: f.view, Filter: graph.Filter{
+	opt := graph.ExportOptions{Format: f.format, View: f.view, Base: f.base, Filter: graph.Filter{
 		Official: f.official, Hops: f.hops, Topic: f.topic, Country: f.country,
 	}}
 	for _, d := range []struct {

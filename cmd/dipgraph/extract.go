@@ -18,6 +18,7 @@ type extractOptions struct {
 	paths  []string
 	format string
 	closed bool
+	fields []string
 }
 
 func newExtract(gl *globals, ios *IO) *cobra.Command {
@@ -40,6 +41,7 @@ either format.`,
 	}
 	cmd.Flags().StringVar(&o.format, "format", "yaml", "yaml or json")
 	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
+	cmd.Flags().StringArrayVar(&o.fields, "field", nil, fieldHelp)
 	return cmd
 }
 
@@ -51,13 +53,17 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	if err != nil {
 		return err
 	}
+	ro, err := readOptions(o.fields, o.io.In)
+	if err != nil {
+		return err
+	}
 	gctune.Extract()
-	f, skipped, err := pipeline.ExtractGold(ctx, o.paths, g, extract.Options{Closed: o.closed})
+	f, skipped, err := pipeline.ExtractGold(ctx, pipeline.Input{Paths: o.paths, Read: ro}, g, extract.Options{Closed: o.closed})
 	if err != nil {
 		return err
 	}
 	for _, s := range skipped {
-		fmt.Fprintf(o.io.Err, "skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(o.io.Err, "skipped %s\n", s.Error())
 	}
 	out := o.io.Out
 	if o.format == "json" {

@@ -93,7 +93,7 @@ func TestQueryStopsRunaways(t *testing.T) {
 	}{
 		{"endless loop", []string{"--timeout", "2s", "while (true) {}"}, 1, true, false},
 		{"endless emit", []string{"--timeout", "2s", "--limit", "0", "for (var i = 0; ; i++) { g.Emit(i) }"}, 1, true, false},
-		{"growing memory", []string{"--timeout", "2s", "var a = []; while (true) { a.push(new Array(1000).join('x')) }"}, 1, true, false},
+		{"growing memory", []string{"--timeout", "2s", "--query-memory", "64", "var a = []; while (true) { a.push(new Array(100000).join('x')) }"}, 1, false, false},
 		{"deep traversal", []string{"--timeout", "2s", `g.V().Out().Out().Out().Out().Out().Out().Out().Out().Out().Out().Count()`}, 1, true, false},
 		{"deep traversal listed", []string{"--timeout", "2s", "--limit", "0", `g.V().Out().Out().Out().Out().Out().Out().Out().Out().Out().Out().All()`}, 1, true, false},
 		{"huge result", []string{"--timeout", "2s", "--limit", "100", `g.V().Out().Out().Out().All()`}, 0, false, true},
@@ -117,6 +117,9 @@ func TestQueryStopsRunaways(t *testing.T) {
 				if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 					t.Fatalf("output is not JSON: %v\n%.300s", err, r.stdout)
 				}
+			}
+			if tc.name == "growing memory" && !strings.Contains(r.stderr, "query stopped: it ran out of its memory bound") && !strings.Contains(r.stderr, "stopped at --timeout 2s") {
+				t.Errorf("not said to be out of memory nor stopped at the time limit: %s", r.stderr)
 			}
 			if tc.timeout && (!out.TimedOut || !strings.Contains(r.stderr, "stopped at --timeout 2s")) {
 				t.Errorf("not said to be stopped at the time limit: %.200s / %s", r.stdout, r.stderr)
@@ -180,7 +183,7 @@ func TestBuildReportsBadFiles(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
-	if !strings.Contains(r.stdout, "1 articles") || !strings.Contains(r.stdout, "skipped 3 files:") {
+	if !strings.Contains(r.stdout, "1 articles") || !strings.Contains(r.stdout, "skipped 3 files or records:") {
 		t.Errorf("summary:\n%s", r.stdout)
 	}
 

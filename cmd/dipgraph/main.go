@@ -15,9 +15,11 @@ import (
 	"os/signal"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 func main() {
+	graph.RunWorkerIfAsked()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, systemIO(), os.Args[1:])
 	stop()

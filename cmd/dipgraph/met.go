@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,8 +38,45 @@ func newMet(gl *globals, ios *IO) *cobra.Command {
 	return cmd
 }
 
+// sourceLine names a source article: its title, URL, file and record
+// position, as far as known.
+func sourceLine(s graph.Source) string {
+	var parts []string
+	if s.Title != "" {
+		parts = append(parts, "«"+s.Title+"»")
+	}
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	file := s.File
+	if file == "" {
+		file = s.Article
+	}
+	if s.Position != "" {
+		file += " (" + s.Position + ")"
+	}
+	parts = append(parts, file)
+	return strings.Join(parts, " ")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
 func runMet(ctx context.Context, o *metOptions) error {
-	st, err := o.gl.store()
+	st, err := o.gl.readStore(time.Second)
 	if err != nil {
 		return err
 	}
@@ -62,12 +100,7 @@ func runMet(ctx context.Context, o *metOptions) error {
 	tw := tabwriter.NewWriter(out, 0, 2, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tCOUNTERPART\tROLE\tKIND\tPLACE\tSTATUS\tTOPICS\tSOURCE")
 	for _, r := range rows {
-		var srcs []string
-		for _, s := range r.Sources {
-			if !contains(srcs, s.Article) {
-				srcs = append(srcs, s.Article)
-			}
-		}
+		srcs := graph.DistinctSources(r.Sources)
 		fmt.Fprintf(tw, "%s\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\n", dash(graph.FormatDate(r.Date)), r.Counterpart.Name, r.Counterpart.Country,
 			dash(strings.Join(r.Roles, ", ")), dash(r.Kind), dash(r.Place), r.Status, dash(strings.Join(r.Topics, ", ")), strings.Join(srcs, ", "))
 	}
@@ -75,26 +108,15 @@ func runMet(ctx context.Context, o *metOptions) error {
 	if o.sources {
 		for _, r := range rows {
 			fmt.Fprintf(out, "\n%s, %s:\n", dash(graph.FormatDate(r.Date)), r.Counterpart.Name)
+			last := ""
 			for _, s := range r.Sources {
-				fmt.Fprintf(out, "  %s [%s] %s\n", s.File, s.Span, s.Sentence)
+				if s.Article != last {
+					last = s.Article
+					fmt.Fprintf(out, "  %s\n", sourceLine(s))
+				}
+				fmt.Fprintf(out, "    [%s] %s\n", s.Span, s.Sentence)
 			}
 		}
 	}
 	return nil
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

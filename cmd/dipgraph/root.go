@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
@@ -30,7 +32,7 @@ an embedded Cayley graph and answers questions with Gizmo.`,
 	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a bolt database file, or "memory"`)
 	root.PersistentFlags().StringArrayVar(&gl.gazetteers, "gazetteer", nil, `gazetteer YAML file (repeatable; "default" is the embedded one; none given: the default)`)
 	root.AddCommand(newBuild(&gl, ios), newExtract(&gl, ios), newQuery(&gl, ios), newMet(&gl, ios), newEval(&gl, ios),
-		newGazetteer(&gl, ios), newRemove(&gl, ios), newGen(&gl, ios), newExport(&gl, ios), newServe(&gl, ios))
+		newGazetteer(&gl, ios), newRemove(&gl, ios), newGen(&gl, ios), newExport(&gl, ios), newServe(&gl, ios), newCheck(&gl, ios))
 	return root
 }
 
@@ -38,6 +40,22 @@ func (gl *globals) gazetteer() (*gazetteer.Gazetteer, error) {
 	return gazetteer.Load(gl.gazetteers...)
 }
 
-func (gl *globals) store() (*graph.Store, error) {
-	return graph.Open(gl.db, graph.Options{})
+// store opens the store for writing (creating it if needed), waiting up
+// to lockWait for other processes to release it; with verify, an existing
+// bolt file's pages are checked first.
+// verify false skips the check of an existing store's pages.
+func (gl *globals) store(lockWait time.Duration, verify bool) (*graph.Store, error) {
+	return graph.Open(gl.db, graph.Options{LockTimeout: lockWait, SkipVerify: !verify})
 }
+
+// readStore opens an existing store for reading; it never creates one.
+func (gl *globals) readStore(lockWait time.Duration) (*graph.Store, error) {
+	if gl.db == graph.Memory {
+		return graph.Open(gl.db, graph.Options{})
+	}
+	return graph.OpenReadOnly(gl.db, graph.Options{LockTimeout: lockWait})
+}
+
+// defaultLockWait is how long build and remove wait for readers (a
+// server's requests, exports) to let go of the store.
+const defaultLockWait = 5 * time.Second

@@ -9,15 +9,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/web"
 )
 
 type serveOptions struct {
-	io     *IO
-	gl     *globals
-	addr   string
-	opt    graph.ServeOptions
-	maxMiB int64
-	quiet  bool
+	io             *IO
+	gl             *globals
+	addr           string
+	opt            graph.ServeOptions
+	maxMiB, memMiB int64
+	quiet          bool
 }
 
 func newServe(gl *globals, ios *IO) *cobra.Command {
@@ -26,6 +27,9 @@ func newServe(gl *globals, ios *IO) *cobra.Command {
 		Use:   "serve [--addr 127.0.0.1:64210]",
 		Short: "Answer read-only HTTP queries: Cayley's Gizmo endpoint, who met whom, and the exports",
 		Long: `Serve the store over HTTP, read-only, on a loopback address by default:
+a web page to explore the graph (open http://127.0.0.1:64210/ in a browser:
+search, /official/ID, /meeting/ID with the evidence, an overview, a Gizmo
+console) and the API:
 
   POST /api/v1/query/gizmo    a Gizmo query as the body, as cayley http takes it; ?limit=N
   GET  /api/v1/met?name=NAME  who NAME met (as dipgraph met --json); &planned=true
@@ -33,7 +37,17 @@ func newServe(gl *globals, ios *IO) *cobra.Command {
 
 Every request is bounded by --timeout and --limit (and exports by
 --max-export-mib); a result cut short says so ("truncated" or "timed_out"
-and a "note"). A bolt store is opened read-only for each request, so
+and a "note"). Each Gizmo query runs in its own process, bounded by
+--query-memory, its CPU time and --timeout: a query that overflows the
+stack, runs out of memory or ignores its time limit is killed and answered
+422 {"error": …, "killed": "stack"|"memory"|"cpu"}; the server goes on.
+
+Requests whose Host header is not a loopback name or address with the
+server's port (on loopback; any IP address otherwise), or that a browser
+sends from another site's page (an Origin not the server's own, or
+Sec-Fetch-Site: cross-site), are refused with 403 and logged: no web page
+can query the server, and a DNS name rebound to 127.0.0.1 cannot reach it.
+--allow-host and --allow-origin let more in. A bolt store is opened read-only for each request, so
 dipgraph build can run while the server does: a request that comes during
 a build gets 503 "store is in use by another process" after --lock-wait.
 See docs/exports.md.`,
@@ -50,13 +64,19 @@ See docs/exports.md.`,
 	fl.IntVar(&o.opt.Limit, "limit", 1000, "most results for one query (a request may ask for fewer with ?limit=)")
 	fl.Int64Var(&o.maxMiB, "max-export-mib", 64, "largest export to send, in MiB")
 	fl.DurationVar(&o.opt.LockTimeout, "lock-wait", time.Second, "how long a request waits for a build to release the store")
-	fl.BoolVar(&o.quiet, "quiet", false, "no request log on stderr")
+	fl.Int64Var(&o.memMiB, "query-memory", graph.DefaultQueryMemory>>20, "most memory one Gizmo query's process may take, in MiB")
+	fl.IntVar(&o.opt.Workers, "query-workers", 4, "most Gizmo queries running at once (each in its own process)")
+	fl.StringArrayVar(&o.opt.AllowHosts, "allow-host", nil, `another Host the server answers to ("name" or "name:port"; "*": any; repeatable)`)
+	fl.StringArrayVar(&o.opt.AllowOrigins, "allow-origin", nil, `a web origin whose pages may query the server ("http://host:port"; "*": any; repeatable)`)
+	fl.BoolVar(&o.quiet, "quiet", false, "no request log on stderr (refused requests and killed queries are still logged)")
 	return cmd
 }
 
 func runServe(ctx context.Context, o *serveOptions) error {
 	opt := o.opt
 	opt.MaxBytes = o.maxMiB << 20
+	opt.QueryMemory = o.memMiB << 20
+	opt.Warn = o.io.Err
 	if !o.quiet {
 		opt.Log = o.io.Err
 	}
@@ -65,6 +85,11 @@ func runServe(ctx context.Context, o *serveOptions) error {
 		return err
 	}
 	defer srv.Close()
+	page, err := web.New(srv)
+	if err != nil {
+		return err
+	}
+	srv.Mount(page)
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", o.addr, err)
@@ -73,5 +98,17 @@ func runServe(ctx context.Context, o *serveOptions) error {
 		fmt.Fprintf(o.io.Err, "warning: %s is reachable from other machines; the server has no authentication\n", ln.Addr())
 	}
 	fmt.Fprintf(o.io.Out, "serving %s read-only on http://%s\n", o.gl.db, ln.Addr())
+	// The page reads ahead what it keeps of the store (names,
+	// the overview), so its first visitor does not wait.
+	go func() {
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+		defer cancel()
+		start := time.Now()
+		if err := page.Warm(ctx); err != nil {
+			fmt.Fprintf(o.io.Err, "web page: reading ahead: %v (the page reads it on first use)\n", err)
+		} else if !o.quiet {
+			fmt.Fprintf(o.io.Err, "web page: read the store ahead in %s\n", time.Since(start).Round(time.Millisecond))
+		}
+	}()
 	return srv.Serve(ctx, ln)
 }

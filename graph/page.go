@@ -1,0 +1,720 @@
+package graph
+
+// Reads for the web page (package web): the officials' names for search,
+// an official's profile, a meeting with its evidence, and every meeting in
+// brief for the overview. Like Met they go through the store's indexes
+// (read.go) and never scan the whole store.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
+)
+
+// outQuad is one quad out of a node, resolved.
+type outQuad struct {
+	pred, obj, label quad.Value
+}
+
+// outsOf reads every node's quads with one of preds (all quads when preds
+// is empty), in parallel lookups and one batch of value resolution.
+func (s *Store) outsOf(ctx context.Context, nodes []cgraph.Ref, preds ...cgraph.Ref) ([][]outQuad, error) {
+	r := s.read()
+	var b scans
+	type nodeScans struct{ list []*scan }
+	all := make([]nodeScans, len(nodes))
+	for i, n := range nodes {
+		if n == nil {
+			continue
+		}
+		if len(preds) == 0 {
+			all[i].list = append(all[i].list, b.outs(n, nil))
+			continue
+		}
+		for _, p := range preds {
+			if p != nil {
+				all[i].list = append(all[i].list, b.outs(n, p))
+			}
+		}
+	}
+	if err := b.run(ctx, r); err != nil {
+		return nil, err
+	}
+	names := newNames()
+	for _, ns := range all {
+		for _, sc := range ns.list {
+			for _, q := range sc.quads {
+				names.want(r.dir(q, quad.Predicate))
+				names.want(r.dir(q, quad.Object))
+				names.want(r.dir(q, quad.Label))
+			}
+		}
+	}
+	if err := names.resolve(ctx, s.qs); err != nil {
+		return nil, err
+	}
+	out := make([][]outQuad, len(nodes))
+	for i, ns := range all {
+		for _, sc := range ns.list {
+			for _, q := range sc.quads {
+				out[i] = append(out[i], outQuad{
+					pred:  names.of(r.dir(q, quad.Predicate)),
+					obj:   names.of(r.dir(q, quad.Object)),
+					label: names.of(r.dir(q, quad.Label)),
+				})
+			}
+		}
+	}
+	return out, nil
+}
+
+// subjectsOf lists the subjects of the quads with object obj and predicate
+// pred, each once, in the order found.
+func (s *Store) subjectsOf(ctx context.Context, obj, pred quad.Value) ([]cgraph.Ref, error) {
+	r := s.read()
+	refs, err := r.refs(ctx, obj, pred)
+	if err != nil || refs[0] == nil || refs[1] == nil {
+		return nil, err
+	}
+	qs, err := r.ins(ctx, refs[0], refs[1])
+	if err != nil {
+		return nil, err
+	}
+	seen := map[any]bool{}
+	var out []cgraph.Ref
+	for _, q := range qs {
+		if sub := r.dir(q, quad.Subject); sub != nil && !seen[sub.Key()] {
+			seen[sub.Key()] = true
+			out = append(out, sub)
+		}
+	}
+	return out, nil
+}
+
+// NameEntry is an official with every name the store looks them up by.
+type NameEntry struct {
+	Official
+	Aliases []string `json:"aliases,omitempty"`
+	// Keys are the NameKeys of the name, the aliases and the surname.
+	Keys []string `json:"-"`
+}
+
+// OfficialNames lists every official of the store (the gazetteer's and
+// the provisional ones) with their names, aliases and lookup keys, by id.
+func (s *Store) OfficialNames(ctx context.Context) ([]NameEntry, error) {
+	subs, err := s.subjectsOf(ctx, iri(schema.KindOfficial), iri(schema.PredType))
+	if err != nil {
+		return nil, fmt.Errorf("officials: %w", err)
+	}
+	return s.nameEntries(ctx, subs)
+}
+
+func (s *Store) nameEntries(ctx context.Context, subs []cgraph.Ref) ([]NameEntry, error) {
+	r := s.read()
+	pr, err := r.refs(ctx, iri(schema.PredName), iri(schema.PredAlias), iri(schema.PredKey), iri(schema.PredCountry), iri(schema.PredProvisional))
+	if err != nil {
+		return nil, err
+	}
+	props, err := s.outsOf(ctx, subs, pr...)
+	if err != nil {
+		return nil, fmt.Errorf("officials' names: %w", err)
+	}
+	ids := newNames()
+	for _, sub := range subs {
+		ids.want(sub)
+	}
+	if err := ids.resolve(ctx, s.qs); err != nil {
+		return nil, err
+	}
+	out := make([]NameEntry, 0, len(subs))
+	for i, sub := range subs {
+		id, ok := strings.CutPrefix(iriText(ids.of(sub)), "official/")
+		if !ok {
+			continue
+		}
+		e := NameEntry{Official: Official{ID: id}}
+		for _, q := range props[i] {
+			switch iriText(q.pred) {
+			case schema.PredName:
+				e.Name = lit(q.obj)
+			case schema.PredAlias:
+				addText(&e.Aliases, lit(q.obj))
+			case schema.PredKey:
+				addText(&e.Keys, lit(q.obj))
+			case schema.PredCountry:
+				e.Country = strings.TrimPrefix(iriText(q.obj), "country/")
+			case schema.PredProvisional:
+				e.Provisional = true
+			}
+		}
+		if e.Name == "" {
+			e.Name = id
+		}
+		addText(&e.Keys, schema.NameKey(e.Name))
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// Tenure is a role an official holds by the gazetteer, from and to (empty:
+// still in office).
+type Tenure struct {
+	Role     string `json:"role"`
+	RoleName string `json:"role_name,omitempty"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+}
+
+// StatedRole is a role as the articles state it: how many articles, and
+// some of the sentences that state it.
+type StatedRole struct {
+	Role      string   `json:"role"`
+	RoleName  string   `json:"role_name,omitempty"`
+	Articles  int      `json:"articles"`
+	Sentences []Source `json:"sentences,omitempty"`
+}
+
+// Profile is what the store says of an official besides their meetings.
+type Profile struct {
+	NameEntry
+	CountryName string       `json:"country_name,omitempty"`
+	Tenures     []Tenure     `json:"tenures,omitempty"`
+	Stated      []StatedRole `json:"stated_roles,omitempty"`
+}
+
+// maxStatedSentences bounds the sentences a profile shows per stated role.
+const maxStatedSentences = 5
+
+// Profile reads an official: names, country, the gazetteer's tenures and
+// the roles the articles state (with up to five sentences each). It
+// returns nil when the store has no such official.
+//
+// The stated roles come from the official's <holds> quads, whose labels
+// are the articles; the tenures from the facts about the official under
+// the gazetteer's label; the sentences from the facts of the first
+// articles of each role, whose ids are known from role and article.
+// Nothing is read per article but those few sentences.
+func (s *Store) Profile(ctx context.Context, id string) (*Profile, error) {
+	r := s.read()
+	off := schema.OfficialIRI(id)
+	refs, err := r.refs(ctx, iri(off), iri(schema.PredSubject), iri(schema.PredHolds), iri(schema.GazetteerLabel), iri(schema.PredStatedIn), iri(schema.PredText), iri(schema.PredName))
+	if err != nil {
+		return nil, err
+	}
+	self, pSubject, pHolds, gaz, pStated, pText, pName := refs[0], refs[1], refs[2], refs[3], refs[4], refs[5], refs[6]
+	if self == nil {
+		return nil, nil
+	}
+	entries, err := s.nameEntries(ctx, refs[:1])
+	if err != nil || len(entries) == 0 {
+		return nil, err
+	}
+	p := &Profile{NameEntry: entries[0]}
+
+	// Roles as stated: role → articles.
+	holds, err := r.outs(ctx, self, pHolds)
+	if err != nil {
+		return nil, err
+	}
+	n := newNames()
+	for _, q := range holds {
+		n.want(r.dir(q, quad.Object))
+		n.want(r.dir(q, quad.Label))
+	}
+	// Tenures: the gazetteer's facts about the official.
+	var facts []cgraph.Ref
+	if pSubject != nil && gaz != nil {
+		qs, err := r.ins(ctx, self, pSubject)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if same(r.dir(q, quad.Label), gaz) {
+				facts = append(facts, r.dir(q, quad.Subject))
+			}
+		}
+	}
+	if err := n.resolve(ctx, s.qs); err != nil {
+		return nil, err
+	}
+	articles := map[string]map[string]bool{}
+	for _, q := range holds {
+		role := strings.TrimPrefix(iriText(n.of(r.dir(q, quad.Object))), "role/")
+		art, ok := strings.CutPrefix(iriText(n.of(r.dir(q, quad.Label))), "article/")
+		if ok && role != "" {
+			if articles[role] == nil {
+				articles[role] = map[string]bool{}
+			}
+			articles[role][art] = true
+		}
+	}
+	fq, err := s.outsOf(ctx, facts)
+	if err != nil {
+		return nil, fmt.Errorf("official %s: tenures: %w", id, err)
+	}
+	for _, quads := range fq {
+		var t Tenure
+		holdsFact := false
+		for _, q := range quads {
+			switch iriText(q.pred) {
+			case schema.PredPredicate:
+				holdsFact = iriText(q.obj) == schema.PredHolds
+			case schema.PredObject:
+				t.Role = strings.TrimPrefix(iriText(q.obj), "role/")
+			case schema.PredRoleFrom:
+				t.From = lit(q.obj)
+			case schema.PredRoleTo:
+				t.To = lit(q.obj)
+			}
+		}
+		if holdsFact && t.Role != "" {
+			p.Tenures = append(p.Tenures, t)
+		}
+	}
+
+	// The first articles' sentences of each stated role, and the names.
+	roleIDs := map[string]bool{}
+	for _, t := range p.Tenures {
+		roleIDs[t.Role] = true
+	}
+	var factVals []quad.Value
+	type at struct {
+		role string
+		j    int
+	}
+	var factOf []at
+	for role, set := range articles {
+		roleIDs[role] = true
+		arts := sortedMapKeys(set)
+		sr := StatedRole{Role: role, Articles: len(arts)}
+		for j, a := range arts[:min(len(arts), maxStatedSentences)] {
+			sr.Sentences = append(sr.Sentences, Source{Article: a})
+			factVals = append(factVals, iri(schema.FactIRI(schema.FactID(off, schema.PredHolds, schema.RoleIRI(role), a))))
+			factOf = append(factOf, at{role, j})
+		}
+		p.Stated = append(p.Stated, sr)
+	}
+	roles := sortedMapKeys(roleIDs)
+	vals := make([]quad.Value, 0, len(roles)+1+len(factVals))
+	for _, rid := range roles {
+		vals = append(vals, iri(schema.RoleIRI(rid)))
+	}
+	vals = append(vals, iri(schema.CountryIRI(p.Country)))
+	vals = append(vals, factVals...)
+	nodes, err := r.refs(ctx, vals...)
+	if err != nil {
+		return nil, err
+	}
+	named, err := s.outsOf(ctx, nodes[:len(roles)+1], pName)
+	if err != nil {
+		return nil, err
+	}
+	stated, err := s.outsOf(ctx, nodes[len(roles)+1:], pStated)
+	if err != nil {
+		return nil, err
+	}
+	var sentences []quad.Value
+	for _, qs := range stated {
+		var v quad.Value = iri("")
+		for _, q := range qs {
+			v = q.obj
+		}
+		sentences = append(sentences, v)
+	}
+	srefs, err := r.refs(ctx, sentences...)
+	if err != nil {
+		return nil, err
+	}
+	texts, err := s.outsOf(ctx, srefs, pText)
+	if err != nil {
+		return nil, err
+	}
+	byRole := map[string]*StatedRole{}
+	for i := range p.Stated {
+		byRole[p.Stated[i].Role] = &p.Stated[i]
+	}
+	for k, a := range factOf {
+		src := &byRole[a.role].Sentences[a.j]
+		_, src.Span, _ = schema.SplitSentenceIRI(iriText(sentences[k]))
+		for _, q := range texts[k] {
+			src.Sentence = lit(q.obj)
+		}
+	}
+	roleName := map[string]string{}
+	for i, rid := range roles {
+		for _, q := range named[i] {
+			roleName[rid] = lit(q.obj)
+		}
+	}
+	for _, q := range named[len(roles)] {
+		p.CountryName = lit(q.obj)
+	}
+	for i := range p.Tenures {
+		p.Tenures[i].RoleName = roleName[p.Tenures[i].Role]
+	}
+	sort.Slice(p.Tenures, func(i, j int) bool {
+		if p.Tenures[i].From != p.Tenures[j].From {
+			return p.Tenures[i].From > p.Tenures[j].From
+		}
+		return p.Tenures[i].Role < p.Tenures[j].Role
+	})
+	for i := range p.Stated {
+		p.Stated[i].RoleName = roleName[p.Stated[i].Role]
+	}
+	sort.Slice(p.Stated, func(i, j int) bool {
+		if p.Stated[i].Articles != p.Stated[j].Articles {
+			return p.Stated[i].Articles > p.Stated[j].Articles
+		}
+		return p.Stated[i].Role < p.Stated[j].Role
+	})
+	return p, nil
+}
+
+// NameSpan is where an official's name stands in a text, in bytes.
+type NameSpan struct {
+	Official string `json:"official"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
+// EvidenceSentence is a sentence that reports a meeting: its byte span
+// in the article, its text, and the participants' names in it (byte
+// offsets into Text).
+type EvidenceSentence struct {
+	Span  string     `json:"span"`
+	Start int        `json:"start"`
+	End   int        `json:"end"`
+	Text  string     `json:"text"`
+	Names []NameSpan `json:"names"`
+}
+
+// Evidence is what one article says of a meeting.
+type Evidence struct {
+	Article   string             `json:"article"`
+	File      string             `json:"file,omitempty"`
+	Date      string             `json:"date,omitempty"`
+	Kind      string             `json:"kind,omitempty"`
+	Status    string             `json:"status,omitempty"`
+	Place     string             `json:"place,omitempty"`
+	Topics    []string           `json:"topics,omitempty"`
+	Sentences []EvidenceSentence `json:"sentences"`
+}
+
+// Participant is an official in a meeting with the roles its articles
+// state.
+type Participant struct {
+	Official
+	Roles []string `json:"roles,omitempty"`
+}
+
+// Topic is a topic id with its name.
+type Topic struct {
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+}
+
+// MeetingDetail is a meeting with its evidence, as its articles' cards
+// give it. Date, kind, status and place are chosen as Met chooses them
+// when articles differ; each article's own reading is in Evidence.
+type MeetingDetail struct {
+	ID           string        `json:"id"`
+	Date         string        `json:"date,omitempty"`
+	Kind         string        `json:"kind,omitempty"`
+	Status       string        `json:"status"`
+	Place        string        `json:"place,omitempty"`
+	PlaceID      string        `json:"place_id,omitempty"`
+	Topics       []Topic       `json:"topics,omitempty"`
+	Participants []Participant `json:"participants"`
+	Evidence     []Evidence    `json:"evidence"`
+}
+
+// Meeting reads a meeting (id without "meeting/") from its cards: nil when
+// the store has no such meeting or no card of it (a store written by an
+// earlier dipgraph: rebuild it). The participants' names are located in
+// each reporting sentence by their lookup keys (name, aliases, surname):
+// the store keeps the sentences' spans, not the names'.
+func (s *Store) Meeting(ctx context.Context, id string) (*MeetingDetail, error) {
+	r := s.read()
+	refs, err := r.refs(ctx, iri(schema.MeetingIRI(id)), iri(schema.PredCard))
+	if err != nil || refs[0] == nil || refs[1] == nil {
+		return nil, err
+	}
+	cq, err := s.outsOf(ctx, refs[:1], refs[1])
+	if err != nil || len(cq[0]) == 0 {
+		return nil, err
+	}
+	m := &MeetingDetail{ID: id}
+	var dates, kinds, statuses, places, topics, people []string
+	roles := map[string][]string{}
+	for _, q := range cq[0] {
+		var c card
+		if err := json.Unmarshal([]byte(lit(q.obj)), &c); err != nil {
+			return nil, fmt.Errorf("meeting %s: card: %w", id, err)
+		}
+		ev := Evidence{Article: strings.TrimPrefix(iriText(q.label), "article/"), File: c.File, Date: c.Date,
+			Kind: c.Kind, Status: c.Status, Place: c.Place, Topics: c.Topics}
+		for _, sn := range c.Sentences {
+			es := EvidenceSentence{Span: sn.Span, Text: sn.Text, Names: []NameSpan{}}
+			if a, b, ok := strings.Cut(sn.Span, "-"); ok {
+				es.Start, _ = strconv.Atoi(a)
+				es.End, _ = strconv.Atoi(b)
+			}
+			ev.Sentences = append(ev.Sentences, es)
+		}
+		m.Evidence = append(m.Evidence, ev)
+		addText(&dates, c.Date)
+		addText(&kinds, c.Kind)
+		addText(&statuses, c.Status)
+		addText(&places, c.Place)
+		for _, t := range c.Topics {
+			addText(&topics, t)
+		}
+		for _, p := range c.Participants {
+			addText(&people, p.ID)
+			rs := roles[p.ID]
+			for _, role := range p.Roles {
+				addText(&rs, role)
+			}
+			roles[p.ID] = rs
+		}
+	}
+	sort.Slice(m.Evidence, func(i, j int) bool { return m.Evidence[i].Article < m.Evidence[j].Article })
+	m.Date, m.Kind, m.Status = least(dates, ""), least(kinds, ""), least(statuses, schema.Held)
+	m.PlaceID = least(places, "")
+	sort.Strings(topics)
+	sort.Strings(people)
+
+	var vals []quad.Value
+	for _, p := range people {
+		vals = append(vals, iri(schema.OfficialIRI(p)))
+	}
+	for _, t := range topics {
+		vals = append(vals, iri(schema.TopicIRI(t)))
+	}
+	vals = append(vals, iri(schema.PlaceIRI(m.PlaceID)))
+	nodes, err := r.refs(ctx, vals...)
+	if err != nil {
+		return nil, err
+	}
+	offs, err := s.nameEntries(ctx, nodes[:len(people)])
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]NameEntry{}
+	for _, o := range offs {
+		byID[o.ID] = o
+	}
+	pn, err := r.refs(ctx, iri(schema.PredName))
+	if err != nil {
+		return nil, err
+	}
+	props, err := s.outsOf(ctx, nodes[len(people):], pn[0])
+	if err != nil {
+		return nil, err
+	}
+	name := func(i int) string {
+		for _, q := range props[i] {
+			return lit(q.obj)
+		}
+		return ""
+	}
+	for i, t := range topics {
+		m.Topics = append(m.Topics, Topic{ID: t, Name: name(i)})
+	}
+	if m.PlaceID != "" {
+		m.Place = name(len(topics))
+		if m.Place == "" {
+			m.Place = m.PlaceID
+		}
+	}
+	var keyed []NameEntry
+	for _, p := range people {
+		e, ok := byID[p]
+		if !ok {
+			e = NameEntry{Official: Official{ID: p, Name: p}, Keys: []string{schema.NameKey(p)}}
+		}
+		keyed = append(keyed, e)
+		rs := roles[p]
+		sort.Strings(rs)
+		m.Participants = append(m.Participants, Participant{Official: e.Official, Roles: rs})
+	}
+	for i := range m.Evidence {
+		for j := range m.Evidence[i].Sentences {
+			es := &m.Evidence[i].Sentences[j]
+			es.Names = FindNames(es.Text, keyed)
+		}
+	}
+	return m, nil
+}
+
+// maxNameTokens is the longest name FindNames looks for, in words.
+const maxNameTokens = 6
+
+// FindNames finds the officials' names in text by their lookup keys:
+// the longest run of words whose NameKey is one of an official's keys,
+// left to right, without overlaps. A one-word match (a surname) counts
+// only when no capitalised word follows it, so that "Trung" in "Trung
+// Quốc" is not read as a surname.
+func FindNames(text string, offs []NameEntry) []NameSpan {
+	keys := map[string]string{}
+	for _, o := range offs {
+		for _, k := range o.Keys {
+			if _, dup := keys[k]; !dup && k != "" {
+				keys[k] = o.ID
+			}
+		}
+	}
+	toks := vntext.Tokenize(text)
+	out := []NameSpan{}
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != vntext.Word {
+			continue
+		}
+		for n := min(maxNameTokens, len(toks)-i); n >= 1; n-- {
+			last := toks[i+n-1]
+			if last.Kind != vntext.Word || (n > 1 && !allWords(toks[i:i+n])) {
+				continue
+			}
+			id, ok := keys[schema.NameKey(text[toks[i].Start:last.End])]
+			if !ok {
+				continue
+			}
+			if n == 1 && (!toks[i].Upper || upperNext(toks, i)) {
+				continue
+			}
+			out = append(out, NameSpan{Official: id, Start: toks[i].Start, End: last.End})
+			i += n - 1
+			break
+		}
+	}
+	return out
+}
+
+func allWords(toks []vntext.Token) bool {
+	for k, t := range toks {
+		if t.Kind != vntext.Word || (k > 0 && t.Newline) {
+			return false
+		}
+	}
+	return true
+}
+
+// upperNext tells whether a capitalised word follows token i (white
+// space or a hyphen between, no punctuation).
+func upperNext(toks []vntext.Token, i int) bool {
+	return i+1 < len(toks) && toks[i+1].Kind == vntext.Word && toks[i+1].Upper && !toks[i+1].Newline
+}
+
+// MeetingBrief is a meeting in brief, for the overview: what its cards
+// say (chosen as Met chooses), with the number of reporting articles.
+type MeetingBrief struct {
+	ID           string   `json:"id"`
+	Date         string   `json:"date,omitempty"`
+	Kind         string   `json:"kind,omitempty"`
+	Status       string   `json:"status"`
+	Place        string   `json:"place,omitempty"` // place id
+	Topics       []string `json:"topics,omitempty"`
+	Participants []string `json:"participants"` // official ids
+	Articles     int      `json:"articles"`
+}
+
+// Meetings lists every meeting of the store in brief, read from the
+// cards (a meeting without a card is left out). It reads one card lookup
+// per meeting: on a store of 20,000 articles, a few seconds; the web
+// page keeps the answer until the store changes.
+func (s *Store) Meetings(ctx context.Context) ([]MeetingBrief, error) {
+	subs, err := s.subjectsOf(ctx, iri(schema.KindMeeting), iri(schema.PredType))
+	if err != nil {
+		return nil, fmt.Errorf("meetings: %w", err)
+	}
+	pc, err := s.read().refs(ctx, iri(schema.PredCard))
+	if err != nil || pc[0] == nil {
+		return nil, err
+	}
+	cards, err := s.outsOf(ctx, subs, pc[0])
+	if err != nil {
+		return nil, fmt.Errorf("meetings: cards: %w", err)
+	}
+	ids := newNames()
+	for _, sub := range subs {
+		ids.want(sub)
+	}
+	if err := ids.resolve(ctx, s.qs); err != nil {
+		return nil, err
+	}
+	out := make([]MeetingBrief, 0, len(subs))
+	for i, sub := range subs {
+		if len(cards[i]) == 0 {
+			continue
+		}
+		mb := MeetingBrief{ID: strings.TrimPrefix(iriText(ids.of(sub)), "meeting/")}
+		var dates, kinds, statuses, places []string
+		for _, q := range cards[i] {
+			var c card
+			if err := json.Unmarshal([]byte(lit(q.obj)), &c); err != nil {
+				return nil, fmt.Errorf("meeting %s: card: %w", mb.ID, err)
+			}
+			mb.Articles++
+			addText(&dates, c.Date)
+			addText(&kinds, c.Kind)
+			addText(&statuses, c.Status)
+			addText(&places, c.Place)
+			for _, t := range c.Topics {
+				addText(&mb.Topics, t)
+			}
+			for _, p := range c.Participants {
+				addText(&mb.Participants, p.ID)
+			}
+		}
+		mb.Date, mb.Kind, mb.Status, mb.Place = least(dates, ""), least(kinds, ""), least(statuses, schema.Held), least(places, "")
+		sort.Strings(mb.Topics)
+		sort.Strings(mb.Participants)
+		out = append(out, mb)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// Names returns the names of nodes given by IRI text (say "place/hanoi",
+// "topic/alliance", "country/VN"); a node without a name is left out.
+func (s *Store) Names(ctx context.Context, iris []string) (map[string]string, error) {
+	vals := make([]quad.Value, 0, len(iris)+1)
+	for _, s := range iris {
+		vals = append(vals, iri(s))
+	}
+	vals = append(vals, iri(schema.PredName))
+	refs, err := s.read().refs(ctx, vals...)
+	if err != nil {
+		return nil, err
+	}
+	pn := refs[len(iris)]
+	out := map[string]string{}
+	if pn == nil {
+		return out, nil
+	}
+	props, err := s.outsOf(ctx, refs[:len(iris)], pn)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range iris {
+		for _, q := range props[i] {
+			out[s] = lit(q.obj)
+		}
+	}
+	return out, nil
+}
