@@ -59,7 +59,7 @@ func TestBuildProgressOnTerminalOnly(t *testing.T) {
 			if drew != tc.progress {
 				t.Errorf("progress on stderr: %v, want %v: %q", drew, tc.progress, r.stderr)
 			}
-			if tc.progress && !strings.HasSuffix(r.stderr, "\r\033[K") {
+			if tc.progress && !strings.Contains(r.stderr, "\r\033[K") {
 				t.Errorf("the progress line is not cleared at the end: %q", r.stderr)
 			}
 			if strings.Contains(r.stdout, "\r") {
