@@ -221,7 +221,9 @@ func (srv *Server) Handler() http.Handler {
 		mux.Handle("GET /", srv.page)
 	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		if srv.page != nil && !strings.Contains(r.Header.Get("Accept"), "json") {
+		// A browser (it asks for text/html) gets the page; API clients
+		// (curl, urllib, a notebook: */* or JSON) get the endpoint list.
+		if srv.page != nil && strings.Contains(r.Header.Get("Accept"), "text/html") {
 			srv.page.ServeHTTP(w, r)
 			return
 		}
