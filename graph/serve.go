@@ -499,6 +499,8 @@ var exportContentTypes = map[string]string{
 	FormatDOT: "text/vnd.graphviz; charset=utf-8", FormatSVG: "image/svg+xml", FormatPNG: "image/png",
 	FormatNQuads: "application/n-quads; charset=utf-8", FormatJSON: "application/json; charset=utf-8",
 	FormatGraphML: "application/graphml+xml; charset=utf-8", FormatCSV: "text/csv; charset=utf-8",
+	FormatEvents: "text/csv; charset=utf-8", FormatDyads: "text/csv; charset=utf-8", FormatNeo4j: "text/csv; charset=utf-8",
+	FormatTriG: "application/trig; charset=utf-8", FormatTurtle: "text/turtle; charset=utf-8", FormatGEXF: "application/gexf+xml; charset=utf-8",
 }
 
 // errTooLarge is returned by a cappedBuffer that is full.

@@ -63,13 +63,17 @@ at --timeout ends with a message naming the cause and exit status 1.`,
 				res, qerr = graph.GizmoIsolated(ctx, gl.db, q, limit, graph.IsolatedOptions{Memory: memMiB << 20, MaxBytes: 64 << 20})
 			}
 			if res == nil {
-				return qerr
+				res = &graph.QueryResult{Results: []any{}}
 			}
 			out := struct {
 				*graph.QueryResult
 				TimedOut bool   `json:"timed_out,omitempty"`
 				Note     string `json:"note,omitempty"`
+				Error    string `json:"error,omitempty"`
 			}{QueryResult: res}
+			if qerr != nil && qerr != graph.ErrTimeout {
+				out.Error = qerr.Error() // in the JSON too, so a script reading it sees the failure
+			}
 			if res.Truncated {
 				out.Note = fmt.Sprintf("results cut at --limit %d; more exist", limit)
 				if res.CutBytes > 0 {
