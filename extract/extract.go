@@ -68,6 +68,10 @@ type doc struct {
 	reporting map[int]bool
 	// kinds are the ids of the gazetteer's kinds by their use.
 	kinds kindUses
+	// leadPlace is the place a lead sentence gives the meeting the next
+	// sentences report ("Cuộc gặp diễn ra tại Tokyo"), and its sentence.
+	leadPlace   string
+	leadPlaceAt int
 }
 
 // kindUses are the kind ids the extractor's rules need, by use; "" where

@@ -40,30 +40,29 @@ func (x *doc) settleKinds() {
 // article's date when d is unknown), by the gazetteer's tenures or by a
 // title the article gives o.
 func (x *doc) leaderAt(o *gazetteer.Official, d schema.Date) bool {
-	if x.isLeader(o, d) {
-		return true
-	}
-	for _, m := range x.mentions {
-		if m.off == o && m.role != nil && !m.former && x.g.IsLeader(m.role.ID) {
-			return true
-		}
-	}
-	return false
+	return x.roleAt(o, d, x.g.IsLeader)
 }
 
 // roleKnownAt reports whether anything says which office o held at d: a
 // tenure covering it or a title in the article.
 func (x *doc) roleKnownAt(o *gazetteer.Official, d schema.Date) bool {
+	return x.roleAt(o, d, func(string) bool { return true })
+}
+
+// roleAt reports whether o held, at d (the article's date when d is
+// unknown), a role that ok accepts: by a tenure covering d, or by a title
+// the article gives o (not a former one).
+func (x *doc) roleAt(o *gazetteer.Official, d schema.Date, ok func(roleID string) bool) bool {
 	if d.IsZero() {
 		d = x.res.published
 	}
 	for _, t := range o.Roles {
-		if d.IsZero() || t.Covers(d) {
+		if (d.IsZero() || t.Covers(d)) && ok(t.Role) {
 			return true
 		}
 	}
 	for _, m := range x.mentions {
-		if m.off == o && m.role != nil && !m.former {
+		if m.off == o && m.role != nil && !m.former && ok(m.role.ID) {
 			return true
 		}
 	}

@@ -445,6 +445,12 @@ func (st *site) describesLast(date schema.Date, ownDate bool, place string) bool
 		}
 	}
 	if last == nil || st.c.si-last.sents[len(last.sents)-1] > 2 {
+		// Before any meeting ("Cuộc gặp diễn ra tại thủ đô Tokyo …" as the
+		// lead): the place of the meeting the next sentences report.
+		if place != "" && len(x.realMeetings()) == 0 {
+			x.leadPlace, x.leadPlaceAt = place, st.c.si
+			return true
+		}
 		return false
 	}
 	if last.place == "" || place != "" && x.countryPlace(last.place) != "" && x.countryPlace(place) == "" {
@@ -506,6 +512,9 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 		}
 		if !ownDate && status == schema.Held && m.date.IsZero() {
 			m.date = st.c.lastDay
+		}
+		if m.place == "" && x.leadPlace != "" && si-x.leadPlaceAt <= 3 {
+			m.place = x.leadPlace
 		}
 		x.addMeeting(m)
 	}

@@ -26,7 +26,7 @@ const (
 
 // Formats lists the export formats.
 func Formats() []string {
-	return []string{FormatDOT, FormatSVG, FormatPNG, FormatNQuads, FormatJSON, FormatGraphML, FormatCSV}
+	return append([]string{FormatDOT, FormatSVG, FormatPNG, FormatNQuads, FormatJSON, FormatGraphML, FormatCSV}, researchFormats...)
 }
 
 // Export views (ExportOptions.View).
@@ -75,6 +75,8 @@ type ExportOptions struct {
 	// Table picks one CSV table ("nodes" or "edges") to write to a
 	// stream; ExportCSV writes both files.
 	Table string
+	// Parquet writes the events and dyads tables as Parquet, not CSV.
+	Parquet bool
 	// Dot is the Graphviz program used for svg and png (default "dot",
 	// looked up on PATH).
 	Dot string
@@ -97,15 +99,15 @@ func (o ExportOptions) check() error {
 	switch o.View {
 	case "", ViewFull:
 	case ViewMet:
-		if o.Format == FormatNQuads {
-			return fmt.Errorf("view %q: nquads exports quads, not a view; drop --view or pick another format", o.View)
+		if o.Format == FormatNQuads || viewless(o.Format) {
+			return fmt.Errorf("view %q: %s exports %s, not a view; drop --view or pick another format", o.View, o.Format, viewlessWhat(o.Format))
 		}
 	default:
 		return fmt.Errorf("export view %q: want %s or %s", o.View, ViewFull, ViewMet)
 	}
 	if o.Base != "" {
-		if o.Format != FormatNQuads {
-			return fmt.Errorf("base IRI: only for nquads")
+		if o.Format != FormatNQuads && o.Format != FormatTriG && o.Format != FormatTurtle {
+			return fmt.Errorf("base IRI: only for nquads, trig and turtle")
 		}
 		if i := strings.IndexByte(o.Base, ':'); i <= 0 || EscapeIRI(o.Base) != o.Base {
 			return fmt.Errorf("base IRI %q: want an absolute IRI such as https://example.org/dipgraph/", o.Base)
@@ -140,6 +142,9 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (err
 	}
 	if opt.Format == FormatNQuads {
 		return s.writeNQuads(ctx, w, m, sel, opt.Base)
+	}
+	if done, err := s.exportResearch(ctx, w, m, sel, opt); done {
+		return err
 	}
 	g := m.graph(sel, opt.View)
 	switch opt.Format {
@@ -619,6 +624,7 @@ type gEdge struct {
 	First, Last string
 	MeetingIDs  []string
 	ArticleIDs  []string
+	spells      []string // met view, GEXF: the dates of the meetings
 }
 
 // exportGraph is a view of the store ready to be written.

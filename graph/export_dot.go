@@ -78,8 +78,9 @@ func writeDOT(w io.Writer, g *exportGraph) error {
 	font := `fontname="DejaVu Sans"`
 	if g.View == ViewMet {
 		fmt.Fprintln(bw, `graph "dipgraph-met" {`)
-		fmt.Fprintf(bw, "  charset=\"UTF-8\";\n  graph [layout=neato, overlap=false, splines=true, sep=\"+12\", %s, fontsize=12, label=%s, labelloc=t];\n",
-			font, dotID("Who met whom (held meetings: count and date range)"))
+		layout, note := metLayout(g)
+		fmt.Fprintf(bw, "  charset=\"UTF-8\";\n  graph [%s, sep=\"+12\", %s, fontsize=12, label=%s, labelloc=t];\n",
+			layout, font, dotID("Who met whom (held meetings: count and date range)"+note))
 	} else {
 		fmt.Fprintln(bw, `digraph "dipgraph" {`)
 		fmt.Fprintf(bw, "  charset=\"UTF-8\";\n  graph [rankdir=LR, %s, fontsize=12];\n", font)
@@ -233,6 +234,9 @@ func darker(c string) string {
 
 // renderDOT draws the graph with Graphviz's dot program into w as svg or png.
 func renderDOT(ctx context.Context, w io.Writer, g *exportGraph, format, program string) error {
+	if err := checkDrawable(g, format); err != nil {
+		return err
+	}
 	if program == "" {
 		program = "dot"
 	}

@@ -282,7 +282,7 @@ func TestExportErrors(t *testing.T) {
 		opt  ExportOptions
 		want string
 	}{
-		{ExportOptions{Format: "gexf"}, `format "gexf"`},
+		{ExportOptions{Format: "xlsx"}, `format "xlsx"`},
 		{ExportOptions{Format: FormatNQuads, View: ViewMet}, "nquads exports quads"},
 		{ExportOptions{Format: FormatJSON, View: "ego"}, `view "ego"`},
 		{ExportOptions{Format: FormatJSON, Filter: Filter{Official: "Nobody Atall"}}, "no official named"},
@@ -485,7 +485,7 @@ func TestExportGraphMLAndCSV(t *testing.T) {
 	}
 	edges := exportString(t, st, ExportOptions{Format: FormatCSV, Table: "edges"})
 	head := strings.SplitN(edges, "\n", 2)[0]
-	if head != "id,source,target,predicate,meeting,date,article,file,url,title,position,sentence,text" {
+	if head != "id,source,target,predicate,meeting,date,article,file,url,title,position,sentence,text,date_precision" {
 		t.Errorf("edges.csv header = %s", head)
 	}
 }

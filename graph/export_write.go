@@ -87,7 +87,7 @@ func (n gNode) attrs() []exportAttr {
 	for i, c := range exportNodeColumns {
 		out[i] = exportAttr{c.key, c.typ, vals[i]}
 	}
-	return out
+	return append(out, n.dateAttrs()...)
 }
 
 func (e gEdge) attrs(view string) []exportAttr {
@@ -102,7 +102,7 @@ func (e gEdge) attrs(view string) []exportAttr {
 	for i, c := range cols {
 		out[i] = exportAttr{c.key, c.typ, vals[i]}
 	}
-	return out
+	return append(out, e.dateAttrs(view)...)
 }
 
 // ---------------------------------------------------------------------
@@ -168,14 +168,14 @@ func writeGraphML(w io.Writer, g *exportGraph) error {
 	fmt.Fprintln(bw, `<?xml version="1.0" encoding="UTF-8"?>`)
 	fmt.Fprintln(bw, `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`)
 	fmt.Fprintln(bw, `  <key id="n_label" for="node" attr.name="label" attr.type="string"/>`)
-	for _, c := range exportNodeColumns {
+	for _, c := range exportNodeCols() {
 		fmt.Fprintf(bw, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", c.key, c.key, c.typ)
 	}
 	fmt.Fprintln(bw, `  <key id="e_label" for="edge" attr.name="label" attr.type="string"/>`)
 	if g.View == ViewMet {
 		fmt.Fprintln(bw, `  <key id="e_weight" for="edge" attr.name="weight" attr.type="double"/>`)
 	}
-	for _, c := range exportEdgeColumns[g.View] {
+	for _, c := range edgeColumns(g.View) {
 		fmt.Fprintf(bw, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", c.key, c.key, c.typ)
 	}
 	dir := "undirected"
@@ -240,7 +240,7 @@ func meetingsLabel(e gEdge, sep string) string {
 func writeNodesCSV(w io.Writer, g *exportGraph) error {
 	cw := csv.NewWriter(w)
 	head := []string{"id"}
-	for _, c := range exportNodeColumns {
+	for _, c := range exportNodeCols() {
 		head = append(head, c.key)
 	}
 	cw.Write(head)
@@ -258,7 +258,7 @@ func writeNodesCSV(w io.Writer, g *exportGraph) error {
 func writeEdgesCSV(w io.Writer, g *exportGraph) error {
 	cw := csv.NewWriter(w)
 	head := []string{"id", "source", "target"}
-	for _, c := range exportEdgeColumns[g.View] {
+	for _, c := range edgeColumns(g.View) {
 		head = append(head, c.key)
 	}
 	cw.Write(head)

@@ -221,7 +221,9 @@ func (srv *Server) Handler() http.Handler {
 		mux.Handle("GET /", srv.page)
 	}
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		if srv.page != nil && !strings.Contains(r.Header.Get("Accept"), "json") {
+		// A browser (it asks for text/html) gets the page; API clients
+		// (curl, urllib, a notebook: */* or JSON) get the endpoint list.
+		if srv.page != nil && strings.Contains(r.Header.Get("Accept"), "text/html") {
 			srv.page.ServeHTTP(w, r)
 			return
 		}
@@ -500,6 +502,8 @@ var exportContentTypes = map[string]string{
 	FormatDOT: "text/vnd.graphviz; charset=utf-8", FormatSVG: "image/svg+xml", FormatPNG: "image/png",
 	FormatNQuads: "application/n-quads; charset=utf-8", FormatJSON: "application/json; charset=utf-8",
 	FormatGraphML: "application/graphml+xml; charset=utf-8", FormatCSV: "text/csv; charset=utf-8",
+	FormatEvents: "text/csv; charset=utf-8", FormatDyads: "text/csv; charset=utf-8", FormatNeo4j: "text/csv; charset=utf-8",
+	FormatTriG: "application/trig; charset=utf-8", FormatTurtle: "text/turtle; charset=utf-8", FormatGEXF: "application/gexf+xml; charset=utf-8",
 }
 
 // errTooLarge is returned by a cappedBuffer that is full.

@@ -170,7 +170,7 @@ func TestServeOverLoopback(t *testing.T) {
 		if r.status != 200 || !strings.Contains(string(r.body), "<official/to-lam>") || strings.Contains(string(r.body), "kim-hong-kyun") {
 			t.Errorf("nquads VN: %d, %d bytes", r.status, len(r.body))
 		}
-		for q, want := range map[string]int{"": 400, "format=gexf": 400, "format=json&hops=x": 400, "format=json&from=2025-13": 400, "format=json&official=Nobody": 404, "format=json&official=Kim": 409} {
+		for q, want := range map[string]int{"": 400, "format=xlsx": 400, "format=json&hops=x": 400, "format=json&from=2025-13": 400, "format=json&official=Nobody": 404, "format=json&official=Kim": 409} {
 			if r := do(t, "GET", base+"/api/v1/export?"+q, ""); r.status != want {
 				t.Errorf("export?%s: %d %s, want %d", q, r.status, r.body, want)
 			}

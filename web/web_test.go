@@ -281,6 +281,7 @@ func TestPageRoutes(t *testing.T) {
 		{"/static/app.js", "", 200, "text/javascript"},
 		{"/static/style.css", "", 200, "text/css"},
 		{"/", "application/json", 200, "application/json"}, // the endpoint list, as before
+		{"/", "*/*", 200, "application/json"},              // curl, urllib, a notebook
 		{"/nowhere", "", 404, "application/json"},
 		{"/api/v1/met?name=Landau", "", 200, "application/json"},
 	} {

@@ -21,12 +21,13 @@ type exportOptions struct {
 	from, to                 string
 	base                     string
 	hops                     int
+	parquet                  bool
 }
 
 func newExport(gl *globals, ios *IO) *cobra.Command {
 	f := exportOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
-		Use:   "export --format dot|svg|png|nquads|json|graphml|csv [--out PATH] [filters]",
+		Use:   "export --format dot|svg|png|nquads|trig|turtle|json|graphml|gexf|csv|neo4j|events|dyads [--out PATH] [filters]",
 		Short: "Write the graph (or part of it) as Graphviz, N-Quads, networkx JSON, GraphML or CSV, sources kept",
 		Long: `Write the store for drawing and notebooks; see docs/exports.md.
 
@@ -34,10 +35,20 @@ func newExport(gl *globals, ios *IO) *cobra.Command {
   svg, png the DOT drawn by Graphviz's dot program (apt-get install graphviz)
   nquads   the store's quads with their labels, loadable by cayley load;
            IRIs escaped per the N-Quads grammar (a file name's space is
-           %20); --base-iri makes them absolute for rdflib
+           %20); absolute under --base for rdflib
   json     networkx node-link data (nx.node_link_graph)
   graphml  GraphML for networkx.read_graphml and Gephi
   csv      a folder (--out, required) with nodes.csv and edges.csv
+  events   one row per meeting (CSV; Parquet with --parquet or an --out ending .parquet)
+  dyads    one row per pair of participants and meeting (CSV or Parquet)
+  gexf     GEXF 1.2 for Gephi, with start/end (and spells in the met view) for its timeline
+  neo4j    a folder (--out, required) with nodes.csv and relationships.csv for neo4j-admin import
+  trig     the quads as TriG (labels as named graphs), absolute IRIs under --base
+  turtle   the triples as Turtle (labels dropped), absolute IRIs under --base
+
+nquads, trig and turtle resolve the store's short IRIs against --base
+(default ` + graph.DefaultBase + `); --base '' keeps nquads' IRIs short, as the store
+holds them.
 
 --view met draws officials only: one edge per pair that met, with the number
 of meetings and the date range. Filters select meetings; every format
@@ -53,7 +64,9 @@ dipgraph serve answers.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "", "dot, svg, png, nquads, json, graphml or csv (required)")
+	fl.StringVar(&f.format, "format", "", strings.Join(graph.Formats(), ", ")+" (required)")
+	fl.BoolVar(&f.parquet, "parquet", false, "events and dyads: write Parquet, not CSV (also when --out ends in .parquet)")
+	fl.StringVar(&f.base, "base", graph.DefaultBase, "nquads, trig, turtle: base IRI the short IRIs are resolved against ('' keeps nquads' IRIs short)")
 	fl.StringVarP(&f.out, "out", "o", "", "file to write (csv: a folder); default stdout")
 	fl.StringVar(&f.view, "view", graph.ViewFull, "full (every fact) or met (officials only, one edge per pair)")
 	fl.StringVar(&f.official, "official", "", "ego network around this official (name, alias, surname or id)")
@@ -62,7 +75,7 @@ dipgraph serve answers.`,
 	fl.StringVar(&f.to, "to", "", "meetings on or before this date")
 	fl.StringVar(&f.topic, "topic", "", "meetings that discussed this topic (its id)")
 	fl.StringVar(&f.country, "country", "", "meetings with an official of this country (its code, e.g. VN)")
-	fl.StringVar(&f.base, "base-iri", "", "nquads: put this absolute IRI before every IRI (for rdflib and other RDF tools; cayley load takes them as stored)")
+	fl.StringVar(&f.base, "base-iri", graph.DefaultBase, "the same as --base")
 	return cmd
 }
 
@@ -76,6 +89,17 @@ func runExport(ctx context.Context, f *exportOptions) error {
 		return err
 	}
 	defer st.Close()
+	if opt.Format == graph.FormatNeo4j {
+		if f.out == "" || f.out == "-" {
+			return fmt.Errorf("--format neo4j writes a folder: give --out DIR")
+		}
+		if err := st.ExportNeo4j(ctx, f.out, opt); err != nil {
+			return err
+		}
+		dir := strings.TrimSuffix(f.out, "/")
+		fmt.Fprintf(f.io.Err, "wrote %s/nodes.csv and %s/relationships.csv (neo4j-admin database import full --nodes=%s/nodes.csv --relationships=%s/relationships.csv)\n", dir, dir, dir, dir)
+		return nil
+	}
 	if opt.Format == graph.FormatCSV {
 		if f.out == "" || f.out == "-" {
 			return fmt.Errorf("--format csv writes a folder: give --out DIR")
@@ -86,9 +110,16 @@ func runExport(ctx context.Context, f *exportOptions) error {
 		fmt.Fprintf(f.io.Err, "wrote %s/nodes.csv and %s/edges.csv\n", strings.TrimSuffix(f.out, "/"), strings.TrimSuffix(f.out, "/"))
 		return nil
 	}
+	opt.Parquet = f.parquet || graph.IsParquetName(f.out)
+	if opt.Parquet && opt.Format != graph.FormatEvents && opt.Format != graph.FormatDyads {
+		return fmt.Errorf("parquet: only --format events and dyads are tables of one kind; --format %s is not", opt.Format)
+	}
+	if viewlessRDF(opt.Format) || opt.Format == graph.FormatNQuads {
+		opt.Base = f.base
+	}
 	if f.out == "" || f.out == "-" {
-		if opt.Format == graph.FormatPNG && f.io.OutTerminal {
-			return fmt.Errorf("--format png is binary: give --out FILE or redirect the output")
+		if (opt.Format == graph.FormatPNG || opt.Parquet) && f.io.OutTerminal {
+			return fmt.Errorf("--format %s is binary: give --out FILE or redirect the output", opt.Format)
 		}
 		return st.Export(ctx, f.io.Out, opt)
 	}
@@ -119,4 +150,8 @@ func (f *exportOptions) options() (graph.ExportOptions, error) {
 		*d.to = v
 	}
 	return opt, nil
+}
+
+func viewlessRDF(format string) bool {
+	return format == graph.FormatTriG || format == graph.FormatTurtle
 }

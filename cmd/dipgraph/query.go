@@ -86,13 +86,17 @@ func runQuery(ctx context.Context, o *queryOptions) error {
 	}
 	res, qerr := gizmo(ctx, q, o.limit)
 	if res == nil {
-		return qerr
+		res = &graph.QueryResult{Results: []any{}}
 	}
 	out := struct {
 		*graph.QueryResult
 		TimedOut bool   `json:"timed_out,omitempty"`
 		Note     string `json:"note,omitempty"`
+		Error    string `json:"error,omitempty"`
 	}{QueryResult: res}
+	if qerr != nil && !errors.Is(qerr, graph.ErrTimeout) {
+		out.Error = qerr.Error() // in the JSON too, so a script reading it sees the failure
+	}
 	if res.Truncated {
 		out.Note = fmt.Sprintf("results cut at --limit %d; more exist", o.limit)
 		if res.CutBytes > 0 {

@@ -1,0 +1,352 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/parquet-go/parquet-go"
+)
+
+func writeExportOpt(t *testing.T, st *Store, opt ExportOptions, name string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := st.Export(context.Background(), &b, opt); err != nil {
+		t.Fatalf("export %+v: %v", opt, err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestExportEventsParquetGo reads the Parquet tables back with parquet-go
+// and compares them with the rows the CSV is written from.
+func TestExportEventsParquetGo(t *testing.T) {
+	st := exportMem(t)
+	path := writeExportOpt(t, st, ExportOptions{Format: FormatEvents, Parquet: true}, "events.parquet")
+	rows, err := parquet.ReadFile[eventRow](path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("%d events, want 4 (the call reported twice is one)", len(rows))
+	}
+	byKind := map[string]eventRow{}
+	for _, r := range rows {
+		byKind[r.Cameo] = r
+	}
+	call := rows[0]
+	if call.Date != "2025-04-01" || call.DatePrecision != "day" || call.NSources != 2 || call.Cameo != CameoPhone || *call.Year != 2025 || *call.Day != 1 {
+		t.Errorf("first event = %+v, want the 2025-04-01 phone call from 2 sources", call)
+	}
+	if _, ok := byKind[CameoIntentToMeet]; !ok {
+		t.Errorf("no planned meeting (036) among %v", byKind)
+	}
+	dy := writeExportOpt(t, st, ExportOptions{Format: FormatDyads, Parquet: true}, "dyads.parquet")
+	drows, err := parquet.ReadFile[dyadRow](dy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range drows {
+		if r.Source == "official/christopher-landau" && r.Target == "official/dang-hoang-giang" {
+			found = true
+			if r.Cameo != CameoVisit || r.SourceCountry != "US" || r.TargetCountry != "VN" || r.Place != "Hà Nội" && r.PlaceCountry != "VN" {
+				t.Errorf("Landau in Hanoi: %+v, want 042 (the source visits), US → VN", r)
+			}
+			if !strings.Contains(r.SourceRole, "role/us-deputy-secretary-of-state") {
+				t.Errorf("source_role %q", r.SourceRole)
+			}
+		}
+	}
+	if !found || len(drows) != 4 {
+		t.Errorf("%d dyads (Landau–Giang found: %v), want 4", len(drows), found)
+	}
+}
+
+const eventsPandasScript = `
+import json, sys, pandas as pd
+ev = pd.read_csv(sys.argv[1], dtype={"cameo": str})
+dy = pd.read_csv(sys.argv[2], dtype={"cameo": str})
+out = {"events": len(ev), "dyads": len(dy), "columns": list(ev.columns), "dyad_columns": list(dy.columns),
+       "cameo": sorted(ev.cameo.tolist()), "sources": int(ev.n_sources.sum()),
+       "precision": sorted(ev.date_precision.fillna("").tolist()),
+       "first": pd.to_datetime(ev.date_first).min().strftime("%Y-%m-%d"),
+       "roles": json.loads(ev.roles_at_date.iloc[0]),
+       "parquet": None}
+try:
+    pq = pd.read_parquet(sys.argv[3])
+    out["parquet"] = [len(pq), list(pq.columns)]
+except ImportError as e:
+    out["parquet_error"] = str(e)
+print(json.dumps(out))
+`
+
+// TestExportEventsPandas reads the event and dyad tables with pandas, and
+// the Parquet file too when pandas has a Parquet engine (pyarrow or
+// fastparquet: Debian 12 packages neither).
+func TestExportEventsPandas(t *testing.T) {
+	st := exportMem(t)
+	ev := writeExportOpt(t, st, ExportOptions{Format: FormatEvents}, "events.csv")
+	dy := writeExportOpt(t, st, ExportOptions{Format: FormatDyads}, "dyads.csv")
+	pq := writeExportOpt(t, st, ExportOptions{Format: FormatEvents, Parquet: true}, "events.parquet")
+	for _, py := range pythons(t, "pandas") {
+		var got struct {
+			Events, Dyads int
+			Columns       []string
+			DyadColumns   []string `json:"dyad_columns"`
+			Cameo         []string
+			Sources       int
+			Precision     []string
+			First         string
+			Roles         map[string][]string
+			Parquet       []any
+			ParquetError  string `json:"parquet_error"`
+		}
+		runPython(t, py, eventsPandasScript, &got, ev, dy, pq)
+		if got.Events != 4 || got.Dyads != 4 || got.Sources != 5 {
+			t.Errorf("pandas: %d events %d dyads %d sources, want 4 4 5", got.Events, got.Dyads, got.Sources)
+		}
+		if strings.Join(got.Cameo, " ") != "036 040 041 041" {
+			t.Errorf("cameo codes %v", got.Cameo)
+		}
+		if strings.Join(got.Columns, ",") != strings.Join(EventColumns(FormatEvents), ",") ||
+			strings.Join(got.DyadColumns, ",") != strings.Join(EventColumns(FormatDyads), ",") {
+			t.Errorf("columns %v / %v", got.Columns, got.DyadColumns)
+		}
+		for _, c := range []string{"meeting_id", "date", "date_precision", "year", "month", "day", "kind", "cameo", "participants", "countries", "roles_at_date", "place", "status", "topics", "n_sources", "articles", "urls", "first_sentence"} {
+			if !contains(got.Columns, c) {
+				t.Errorf("events lack column %s", c)
+			}
+		}
+		for _, c := range []string{"source", "target", "source_country", "target_country", "source_role", "target_role"} {
+			if !contains(got.DyadColumns, c) {
+				t.Errorf("dyads lack column %s", c)
+			}
+		}
+		if got.First != "2025-04-01" || len(got.Roles) != 2 {
+			t.Errorf("first date %q, roles of the first event %v", got.First, got.Roles)
+		}
+		if got.Parquet != nil {
+			if got.Parquet[0] != float64(4) {
+				t.Errorf("pandas.read_parquet: %v", got.Parquet)
+			}
+		} else {
+			t.Logf("%s: pandas has no Parquet engine (%s); the Parquet file is read back by parquet-go only", py, got.ParquetError)
+		}
+	}
+}
+
+const rdflibScript = `
+import json, sys, rdflib
+out = {}
+ds = rdflib.Dataset()
+ds.parse(sys.argv[1], format="nquads")
+out["nquads"] = sum(len(g) for g in ds.contexts())
+out["graphs"] = len([g for g in ds.contexts() if len(g)])
+tg = rdflib.Dataset()
+tg.parse(sys.argv[2], format="trig")
+out["trig"] = sum(len(g) for g in tg.contexts())
+tt = rdflib.Graph()
+tt.parse(sys.argv[3], format="turtle")
+out["turtle"] = len(tt)
+base = sys.argv[4]
+out["landau"] = str(tt.value(rdflib.URIRef(base + "official/christopher-landau"), rdflib.URIRef(base + "name")))
+print(json.dumps(out))
+`
+
+// TestExportRDF loads the N-Quads with Cayley's parser and rdflib, and the
+// TriG and Turtle with rdflib.
+func TestExportRDF(t *testing.T) {
+	st := exportMem(t)
+	base := "https://example.org/dg/"
+	nq := writeExportOpt(t, st, ExportOptions{Format: FormatNQuads, Base: base}, "g.nq")
+	// rdflib is slow on the gazetteer's 38,000 quads: it reads the part
+	// about Vietnam's meetings.
+	vn := Filter{Country: "VN"}
+	nqVN := writeExportOpt(t, st, ExportOptions{Format: FormatNQuads, Base: base, Filter: vn}, "vn.nq")
+	trig := writeExportOpt(t, st, ExportOptions{Format: FormatTriG, Base: base, Filter: vn}, "vn.trig")
+	ttl := writeExportOpt(t, st, ExportOptions{Format: FormatTurtle, Base: base, Filter: vn}, "vn.ttl")
+	nVN := strings.Count(exportString(t, st, ExportOptions{Format: FormatNQuads, Filter: vn}), "\n")
+	f, err := os.Open(nq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := nquads.NewReader(f, false)
+	n := 0
+	for {
+		q, err := r.ReadQuad()
+		if err != nil {
+			break
+		}
+		n++
+		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if i, ok := v.(quad.IRI); ok && !strings.HasPrefix(string(i), base) {
+				t.Fatalf("quad %v: IRI %s not under the base", q, i)
+			}
+		}
+	}
+	short := exportString(t, st, ExportOptions{Format: FormatNQuads})
+	if want := strings.Count(short, "\n"); n != want {
+		t.Errorf("cayley's nquads parser read %d quads, want %d", n, want)
+	}
+	for _, py := range pythons(t, "rdflib") {
+		var got struct {
+			NQuads, Graphs, TriG, Turtle int
+			Landau                       string
+		}
+		runPython(t, py, rdflibScript, &got, nqVN, trig, ttl, base)
+		if got.NQuads != nVN || got.TriG != nVN || got.Turtle == 0 || got.Turtle > nVN || got.Graphs < 3 {
+			t.Errorf("rdflib: %+v, want %d quads in nquads and trig, labels as graphs", got, nVN)
+		}
+		if got.Landau != "Christopher Landau" {
+			t.Errorf("rdflib: Landau's name %q", got.Landau)
+		}
+	}
+}
+
+const gexfScript = `
+import json, sys, networkx as nx
+out = {}
+for name, path in (("full", sys.argv[1]), ("met", sys.argv[2])):
+    G = nx.read_gexf(path)
+    meeting = next((d for _, d in G.nodes(data=True) if d.get("kind") == "meeting"), None)
+    edge = next(d for _, _, d in G.edges(data=True))
+    out[name] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+                 "meeting": {k: str(meeting.get(k)) for k in ("start", "end", "date", "date_precision")} if meeting else None,
+                 "edge_keys": sorted(edge.keys())}
+M = nx.read_graphml(sys.argv[3])
+out["graphml_precision"] = sorted({d.get("date_precision", "") for _, d in M.nodes(data=True) if d.get("kind") == "meeting"})
+print(json.dumps(out))
+`
+
+// TestExportGEXF reads the GEXF with networkx: the nodes and edges of the
+// JSON export, meetings with start and end days, met edges with spells;
+// and the GraphML's date precision.
+func TestExportGEXF(t *testing.T) {
+	st := exportMem(t)
+	full := writeExportOpt(t, st, ExportOptions{Format: FormatGEXF}, "full.gexf")
+	met := writeExportOpt(t, st, ExportOptions{Format: FormatGEXF, View: ViewMet}, "met.gexf")
+	gml := writeExportOpt(t, st, ExportOptions{Format: FormatGraphML}, "full.graphml")
+	if s, _ := os.ReadFile(met); !strings.Contains(string(s), `<spell start="2025-04-01" end="2025-04-01"/>`) {
+		t.Errorf("met GEXF lacks the spell of the 2025-04-01 call")
+	}
+	dFull, dMet := exportJSON(t, st, ExportOptions{}), exportJSON(t, st, ExportOptions{View: ViewMet})
+	for _, py := range pythons(t, "networkx") {
+		type view struct {
+			Nodes, Edges int
+			Meeting      map[string]string
+			EdgeKeys     []string `json:"edge_keys"`
+		}
+		var got struct {
+			Full, Met        view
+			GraphMLPrecision []string `json:"graphml_precision"`
+		}
+		runPython(t, py, gexfScript, &got, full, met, gml)
+		if got.Full.Nodes != len(dFull.Nodes) || got.Full.Edges != len(dFull.Links) || got.Met.Nodes != len(dMet.Nodes) || got.Met.Edges != len(dMet.Links) {
+			t.Errorf("networkx read_gexf: %+v, want %d/%d and %d/%d", got, len(dFull.Nodes), len(dFull.Links), len(dMet.Nodes), len(dMet.Links))
+		}
+		if m := got.Full.Meeting; m == nil || m["start"] == "" || m["start"] == "None" || m["end"] == "None" || m["date_precision"] == "None" {
+			t.Errorf("GEXF meeting node %v: want start, end and date_precision", m)
+		}
+		if !contains(got.Met.EdgeKeys, "spells") && !contains(got.Met.EdgeKeys, "start") {
+			t.Errorf("met GEXF edge keys %v: want spells", got.Met.EdgeKeys)
+		}
+		if strings.Join(got.GraphMLPrecision, " ") != "day month" {
+			t.Errorf("GraphML meetings' date_precision = %v, want day and month", got.GraphMLPrecision)
+		}
+	}
+}
+
+// TestExportNeo4j checks the import headers neo4j-admin database import
+// reads: :ID, :LABEL, :START_ID, :END_ID, :TYPE and typed columns, and that
+// every relationship's ends are node ids.
+func TestExportNeo4j(t *testing.T) {
+	st := exportMem(t)
+	dir := t.TempDir()
+	if err := st.ExportNeo4j(context.Background(), dir, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) [][]string {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return rows
+	}
+	nodes, rels := read("nodes.csv"), read("relationships.csv")
+	head := strings.Join(nodes[0], ",")
+	for _, want := range []string{"id:ID,", ",provisional:boolean,", ",aliases:string[],", ",date_first:date,date_last:date,:LABEL"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("nodes.csv header %q lacks %q", head, want)
+		}
+	}
+	if h := strings.Join(rels[0][:3], ","); h != ":START_ID,:END_ID,:TYPE" {
+		t.Errorf("relationships.csv starts %q", h)
+	}
+	ids := map[string]bool{}
+	labels := map[string]bool{}
+	for _, r := range nodes[1:] {
+		ids[r[0]] = true
+		labels[r[len(r)-1]] = true
+	}
+	for _, l := range []string{"Official", "Meeting", "Topic", "Role", "Place"} {
+		if !labels[l] {
+			t.Errorf("no node labelled %s (labels %v)", l, labels)
+		}
+	}
+	types := map[string]bool{}
+	for _, r := range rels[1:] {
+		if !ids[r[0]] || !ids[r[1]] {
+			t.Errorf("relationship %v: an end is not a node id", r[:3])
+		}
+		types[r[2]] = true
+	}
+	for _, ty := range []string{"PARTICIPANT", "MET", "DISCUSSED", "HOLDS"} {
+		if !types[ty] {
+			t.Errorf("no relationship of type %s (%v)", ty, types)
+		}
+	}
+}
+
+func TestExportPictureSize(t *testing.T) {
+	big := &exportGraph{View: ViewFull}
+	for i := 0; i <= FullDrawMax; i++ {
+		big.Nodes = append(big.Nodes, gNode{ID: fmt.Sprintf("official/o%d", i), Kind: "official"})
+	}
+	err := renderDOT(context.Background(), &bytes.Buffer{}, big, FormatSVG, "false")
+	if err == nil || !strings.Contains(err.Error(), "--view met") {
+		t.Errorf("a full view of %d nodes: error %v, want a refusal with advice", len(big.Nodes), err)
+	}
+	for _, n := range []struct {
+		nodes int
+		want  string
+	}{{MetNeatoMax, "layout=neato"}, {MetNeatoMax + 1, "layout=sfdp"}} {
+		g := &exportGraph{View: ViewMet}
+		for i := 0; i < n.nodes; i++ {
+			g.Nodes = append(g.Nodes, gNode{ID: fmt.Sprintf("official/o%d", i), Kind: "official"})
+		}
+		var b bytes.Buffer
+		if err := writeDOT(&b, g); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), n.want) {
+			t.Errorf("met view of %d officials: DOT lacks %s", n.nodes, n.want)
+		}
+	}
+}
