@@ -133,7 +133,7 @@ func (f *exportOptions) options() (graph.ExportOptions, error) {
 	if f.hopsSet && f.official == "" {
 		return graph.ExportOptions{}, fmt.Errorf("--hops needs --official")
 	}
-	opt := graph.ExportOptions{Format: f.format, View: f.view, Base: f.base, Filter: graph.Filter{
+	opt := graph.ExportOptions{Format: f.format, View: f.view, Filter: graph.Filter{
 		Official: f.official, Hops: f.hops, Topic: f.topic, Country: f.country,
 	}}
 	for _, d := range []struct {
