@@ -29,8 +29,9 @@ func TestWritersGetIn(t *testing.T) {
 		t.Fatalf("export: exit %d, %d quads labelled %s\n%s", r.code, whole, label, r.stderr)
 	}
 	// A writer waits for the requests already in: its --lock-wait (5s)
-	// must be longer than the server's --timeout (3s).
-	base, _, exited, serverLog := serveProcess(t, "--db", db, "--quiet", "--lock-wait", "2s", "--timeout", "3s")
+	// must be longer than the server's --timeout (1s), with room for a
+	// busy machine (other test packages run beside this one).
+	base, _, exited, serverLog := serveProcess(t, "--db", db, "--quiet", "--lock-wait", "2s", "--timeout", "1s")
 	cl := &http.Client{Timeout: 30 * time.Second}
 	get := func(path string) (int, []byte, error) {
 		resp, err := cl.Get(base + path)
