@@ -115,39 +115,13 @@ func (x *doc) titledBefore(t *gazetteer.TitleMatch) *gazetteer.Official {
 	if !trig {
 		return nil
 	}
-	var found *gazetteer.Official
-	for _, m := range x.mentions {
-		if m.tstart >= t.Start {
-			break
-		}
-		if m.role == nil || m.off == found {
-			continue
-		}
-		for _, r := range t.Roles {
-			if r.Role == m.role {
-				if found != nil {
-					return nil
-				}
-				found = m.off
-				break
-			}
-		}
-	}
-	return found
+	return x.roleHolderBefore(t)
 }
 
 // triggerStarts reports whether a meeting word starts at token i (before
 // findMeetings has indexed them).
 func (x *doc) triggerStarts(i int) bool {
-	for _, t := range x.sc.Triggers {
-		if t.Start == i {
-			return true
-		}
-		if t.Start > i {
-			break
-		}
-	}
-	return false
+	return len(x.triggersBetween(i, i+1)) > 0
 }
 
 // counterpartReferences reads "người đồng cấp Nhật Bản" (the Japanese
@@ -193,7 +167,7 @@ func (x *doc) counterpartReferences(attached map[int]bool) []*mention {
 func (x *doc) sameFunction(cands []*gazetteer.Official, i int) []*gazetteer.Official {
 	si := x.sentOf[i]
 	var suffixes []string
-	for _, m := range x.mentions {
+	for _, m := range x.mentionsOf(si) {
 		if m.sent != si || m.end > i {
 			continue
 		}

@@ -72,6 +72,12 @@ type doc struct {
 	// sentences report ("Cuộc gặp diễn ra tại Tokyo"), and its sentence.
 	leadPlace   string
 	leadPlaceAt int
+	// sentSets index the report sentences of long-reported meetings
+	// (hasSent).
+	sentSets map[*meeting]*sentSet
+	// roleHolders and stated index the mentions' roles (index.go).
+	roleHolders *roleHolders
+	stated      *statedIndex
 }
 
 // kindUses are the kind ids the extractor's rules need, by use; "" where

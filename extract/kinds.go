@@ -61,8 +61,8 @@ func (x *doc) roleAt(o *gazetteer.Official, d schema.Date, ok func(roleID string
 			return true
 		}
 	}
-	for _, m := range x.mentions {
-		if m.off == o && m.role != nil && !m.former && ok(m.role.ID) {
+	for _, r := range x.statedRoles(o) {
+		if ok(r) {
 			return true
 		}
 	}

@@ -60,7 +60,7 @@ func (x *doc) findMeetings() {
 		}
 		c := &clause{si: si, ms: ms, dates: dates, vals: vals, lastDay: lastDay, used: map[*mention]bool{}}
 		before := len(x.meets)
-		for _, t := range x.sc.Triggers {
+		for _, t := range x.triggersIn(s) {
 			if t.Start < s.start || t.Start >= s.end || x.insideMention(ms, t.Start) || t.Direct && x.compoundBefore(t.Start) {
 				continue
 			}
@@ -103,7 +103,7 @@ func (x *doc) findMeetings() {
 // Mỹ-Trung này" (the last meeting between a US and a Chinese official).
 func (x *doc) upgradeKinds(si, before int) {
 	s := x.sent[si]
-	for _, t := range x.sc.Triggers {
+	for _, t := range x.triggersIn(s) {
 		if t.Start < s.start || t.Start >= s.end || x.reporting[t.Start] {
 			continue
 		}
@@ -416,7 +416,7 @@ func (st *site) pend(date schema.Date, ownDate bool, place string) {
 		return
 	}
 	kind := t.Kind.ID
-	for _, o := range x.sc.Triggers {
+	for _, o := range x.triggersIn(s) {
 		if o.Start >= s.start && o.Start < s.end && x.g.KindRank(o.Kind.ID) > x.g.KindRank(kind) && !x.referenceBefore(o.Start) {
 			kind = o.Kind.ID
 		}
@@ -459,7 +459,7 @@ func (st *site) describesLast(date schema.Date, ownDate bool, place string) bool
 	if last.date.IsZero() && ownDate {
 		last.date, last.ownDate = date, true
 	}
-	if !containsInt(last.sents, st.c.si) {
+	if !x.hasSent(last, st.c.si) {
 		last.sents = append(last.sents, st.c.si)
 	}
 	return true
@@ -563,7 +563,7 @@ func (x *doc) addMeeting(m *meeting) {
 			o.kind, o.generic = m.kind, false
 		}
 		for _, si := range m.sents {
-			if !containsInt(o.sents, si) {
+			if !x.hasSent(o, si) {
 				o.sents = append(o.sents, si)
 			}
 		}

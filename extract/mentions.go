@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/gazetteer"
@@ -56,6 +57,7 @@ func (x *doc) findMentions() {
 	for _, m := range found {
 		byPos[m.start] = true
 	}
+	idx := x.newSurnameIndex(found)
 	for i := 0; i < n; i++ {
 		t := x.toks[i]
 		if t.Kind != vntext.Word || !t.Upper || x.nameAt[i] >= 0 || x.inTitle[i] || byPos[i] {
@@ -73,13 +75,16 @@ func (x *doc) findMentions() {
 			if !x.opt.Closed {
 				if m := x.provisional(i); m != nil {
 					found = append(found, m)
+					idx.add(x.g, m)
 					i = m.end - 1
 				}
 			}
 			continue
 		}
-		if o := x.resolveSurname(t.Norm, i, found); o != nil {
-			found = append(found, x.newMention(o, i, i+1))
+		if o := x.resolveSurname(t.Norm, i, idx); o != nil {
+			m := x.newMention(o, i, i+1)
+			found = append(found, m)
+			idx.add(x.g, m)
 			continue
 		}
 		if x.opt.Closed {
@@ -87,6 +92,7 @@ func (x *doc) findMentions() {
 		}
 		if m := x.provisional(i); m != nil {
 			found = append(found, m)
+			idx.add(x.g, m)
 			i = m.end - 1
 		}
 	}
@@ -119,12 +125,11 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// sortMentions orders mentions by position, keeping the order of those
+// that start at the same token (a stable sort: the insertion sort it
+// replaces was quadratic on long articles).
 func sortMentions(ms []*mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].start < ms[b].start })
 }
 
 // newMention builds a mention of o at tokens [start, end) and reads the
@@ -258,20 +263,71 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 	return false
 }
 
+// surnameIndex finds the mentions that a surname written alone may stand
+// for, without going over every earlier mention (issue 17: that made long
+// articles quadratic). full holds the full-name mentions by each of their
+// official's surname forms, in order of position; last, by surname form,
+// the official of the latest mention added since (a surname or an unknown
+// name), which comes after every full-name mention in the order of
+// findMentions.
+type surnameIndex struct {
+	full   map[string][]*mention
+	sorted bool // full-name mentions in order of position (binary search)
+	last   map[string]*gazetteer.Official
+}
+
+func (x *doc) newSurnameIndex(found []*mention) *surnameIndex {
+	idx := &surnameIndex{full: map[string][]*mention{}, last: map[string]*gazetteer.Official{}, sorted: true}
+	for k, m := range found {
+		if k > 0 && m.start < found[k-1].start {
+			idx.sorted = false
+		}
+		forms := x.g.SurnameForms(m.off)
+		for j, w := range forms {
+			if !contains(forms[:j], w) {
+				idx.full[w] = append(idx.full[w], m)
+			}
+		}
+	}
+	return idx
+}
+
+// add records a mention found after the full names. Its official's forms
+// are read now: an unknown official may have gained an alias with it.
+func (idx *surnameIndex) add(g *gazetteer.Gazetteer, m *mention) {
+	for _, w := range g.SurnameForms(m.off) {
+		idx.last[w] = m.off
+	}
+}
+
 // resolveSurname finds who a surname written alone at token i stands for:
 // an official of this article with that surname (the last one named before
 // it, else the first after), else the one official of the gazetteer with
 // that surname in office at the article's date.
-func (x *doc) resolveSurname(w string, i int, found []*mention) *gazetteer.Official {
+func (x *doc) resolveSurname(w string, i int, idx *surnameIndex) *gazetteer.Official {
+	// A mention added after the full names stands before i and after
+	// every full-name mention in the order mentions were found.
+	if o := idx.last[w]; o != nil {
+		return o
+	}
 	var before, after *gazetteer.Official
-	for _, m := range found {
-		if !contains(x.g.SurnameForms(m.off), w) {
-			continue
+	full := idx.full[w]
+	if idx.sorted {
+		// The first full-name mention at or after i; the one before it.
+		k := sort.Search(len(full), func(k int) bool { return full[k].start >= i })
+		if k > 0 {
+			before = full[k-1].off
 		}
-		if m.start < i {
-			before = m.off
-		} else if after == nil {
-			after = m.off
+		if k < len(full) {
+			after = full[k].off
+		}
+	} else {
+		for _, m := range full {
+			if m.start < i {
+				before = m.off
+			} else if after == nil {
+				after = m.off
+			}
 		}
 	}
 	if before != nil {

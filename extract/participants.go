@@ -194,7 +194,7 @@ func (x *doc) anaphorMeeting(from, trig int) *meeting {
 func (x *doc) namedBefore(si, n int, leaders bool, roles []gazetteer.TitleRole) *meeting {
 	for prev := si - 1; prev >= 0 && prev >= si-2; prev-- {
 		var ms []*mention
-		for _, m := range x.mentions {
+		for _, m := range x.mentionsOf(prev) {
 			if m.sent == prev {
 				ms = append(ms, m)
 			}
@@ -233,7 +233,7 @@ func (x *doc) pronounSubject(si, trig int) *mention {
 	// The subject of the sentence before that names an official: its
 	// first official, not the last name seen ("A chào B và hội đàm với C.
 	// Chiều, bà sẽ …" is A).
-	for k := len(x.mentions) - 1; k >= 0; k-- {
+	for k := x.firstMentionOf(si) - 1; k >= 0; k-- {
 		if m := x.mentions[k]; m.sent < si && m.sent >= si-2 {
 			first := m
 			for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
@@ -356,7 +356,7 @@ func (x *doc) attendees(si int, ms []*mention, parts []*gazetteer.Official) {
 			last.parts = append(last.parts, o)
 		}
 	}
-	if !containsInt(last.sents, si) {
+	if !x.hasSent(last, si) {
 		last.sents = append(last.sents, si)
 	}
 }

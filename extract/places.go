@@ -14,7 +14,7 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 	s := x.sent[si]
 	best, bestDist := "", 1<<30
 	country, countryDist := "", 1<<30
-	for _, nm := range x.sc.Names {
+	for _, nm := range x.namesIn(s) {
 		if nm.Start < s.start || nm.Start >= s.end {
 			continue
 		}
@@ -193,7 +193,7 @@ func (x *doc) visitedCountries() map[*gazetteer.Official]string {
 			continue
 		}
 		si := x.sentOf[nm.Start]
-		for _, m := range x.mentions {
+		for _, m := range x.mentionsOf(si) {
 			if m.sent == si && m.end <= nm.Start && m.off.Country != c.Code {
 				if _, ok := out[m.off]; !ok {
 					out[m.off] = c.Code

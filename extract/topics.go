@@ -58,21 +58,15 @@ func (x *doc) assignTopics() {
 	var focus *meeting
 	var early []int // sentences before any meeting is in focus
 	mi := 0
+	reportedIn := x.meetingsBySentence(meets)
 	for si := range x.sent {
 		if x.sent[si].furniture {
-			for _, m := range meets {
-				if containsInt(m.sents, si) {
-					add(m, si)
-				}
+			for _, m := range reportedIn[si] {
+				add(m, si)
 			}
 			continue
 		}
-		var reported []*meeting
-		for _, m := range meets {
-			if containsInt(m.sents, si) {
-				reported = append(reported, m)
-			}
-		}
+		reported := reportedIn[si]
 		if len(reported) > 0 {
 			for _, m := range reported {
 				add(m, si)

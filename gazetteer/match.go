@@ -565,7 +565,15 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 			stop++
 		}
 		tm := TitleMatch{Start: start, End: stop, Roles: m.titleRole[p]}
-		for _, n := range sc.Names {
+		// The names inside the title: the names do not overlap and are in
+		// order, so they are the ones from the first that starts in it on
+		// (found by binary search: a pass over every name for each title
+		// made long texts quadratic).
+		from := sort.Search(len(sc.Names), func(k int) bool { return sc.Names[k].Start >= start })
+		for _, n := range sc.Names[from:] {
+			if n.Start >= stop {
+				break
+			}
 			if n.Start >= start && n.End <= stop {
 				if c := n.Country(); c != nil {
 					tm.Countries = append(tm.Countries, c.Code)

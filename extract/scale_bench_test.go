@@ -1,0 +1,59 @@
+package extract_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/dipgraph/dipgraph/extract"
+	"github.com/dipgraph/dipgraph/gazetteer"
+)
+
+// scaleSentences are meeting sentences written for this benchmark: full
+// names, titles, surnames after an honorific and meeting triggers, so that
+// every stage of the extractor (mentions, surname resolution, dates,
+// meetings, places, topics) has work in every paragraph.
+var scaleSentences = []string{
+	"Chiều 14/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã hội đàm với Ngoại trưởng Nga Sergei Lavrov tại Hà Nội.",
+	"Ông Sơn và ông Lavrov trao đổi về hợp tác năng lượng và thương mại giữa hai nước.",
+	"Sáng hôm sau, Ngoại trưởng Trung Quốc Vương Nghị tiếp Bộ trưởng Sơn ở Bắc Kinh.",
+	"Ông Vương nói hai bên sẽ thúc đẩy đầu tư và du lịch.",
+	"Ngoại trưởng Mỹ Marco Rubio điện đàm với ông Lavrov về an ninh khu vực.",
+	"Ông Rubio cho biết sẽ gặp lại ông Sơn vào tháng tới.",
+}
+
+// repetitiveArticle is a date line and then the sentences again and again,
+// one paragraph of them at a time, up to size bytes.
+func repetitiveArticle(size int) string {
+	var b strings.Builder
+	b.WriteString("date 2025-03-15\n\n")
+	for b.Len() < size {
+		for _, s := range scaleSentences {
+			b.WriteString(s)
+			b.WriteByte(' ')
+		}
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+// BenchmarkExtractScale extracts repetitive articles of 1 MB and 8 MB; the
+// time per byte of the two should be about the same (linear time), where it
+// used to grow with the size (issue 17). The reader refuses more than 1 MB
+// of text, so the 8 MB case calls the extractor directly.
+func BenchmarkExtractScale(b *testing.B) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, mb := range []int{1, 8} {
+		text := repetitiveArticle(mb << 20)
+		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				extract.Extract(g, "scale", text, extract.Options{})
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(text)), "ns/byte")
+		})
+	}
+}
