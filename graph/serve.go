@@ -77,9 +77,15 @@ func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
 	return &Store{qs: qs, backend: "bbolt", path: dsn}, nil
 }
 
+// DefaultServeTimeout is how long the server lets one request run (a query,
+// an export, a met list): the longest a request in progress holds the
+// store, so writers (dipgraph build, remove) wait longer than that by
+// default.
+const DefaultServeTimeout = 10 * time.Second
+
 // ServeOptions bound what the server does for one request.
 type ServeOptions struct {
-	// Timeout stops a query or an export (default 10s).
+	// Timeout stops a query or an export (default DefaultServeTimeout).
 	Timeout time.Duration
 	// Limit is the most results a Gizmo query or a met list returns
 	// (default 1000); a request may ask for fewer.
@@ -112,7 +118,7 @@ type ServeOptions struct {
 
 func (o *ServeOptions) defaults() {
 	if o.Timeout <= 0 {
-		o.Timeout = 10 * time.Second
+		o.Timeout = DefaultServeTimeout
 	}
 	if o.Limit <= 0 {
 		o.Limit = 1000

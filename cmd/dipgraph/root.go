@@ -57,5 +57,10 @@ func (gl *globals) readStore(lockWait time.Duration) (*graph.Store, error) {
 }
 
 // defaultLockWait is how long build and remove wait for readers (a
-// server's requests, exports) to let go of the store.
-const defaultLockWait = 5 * time.Second
+// server's requests, exports) to let go of the store: longer than a
+// server's request may hold it at the server's default --timeout, with
+// room for the query's process to be killed and a busy machine, so that a
+// writer is not refused behind a long query or export (new requests wait
+// for the writer meanwhile). TestLockWaitOutlastsServerTimeout holds them
+// together.
+const defaultLockWait = graph.DefaultServeTimeout + 5*time.Second

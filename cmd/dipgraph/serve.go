@@ -60,7 +60,7 @@ See docs/exports.md.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:64210", "address to listen on (port 0: any free port)")
-	fl.DurationVar(&o.opt.Timeout, "timeout", 10*time.Second, "longest time for one query or export")
+	fl.DurationVar(&o.opt.Timeout, "timeout", graph.DefaultServeTimeout, "longest time for one query or export (a build or remove waits for the requests in progress up to its --lock-wait, "+defaultLockWait.String()+" by default)")
 	fl.IntVar(&o.opt.Limit, "limit", 1000, "most results for one query (a request may ask for fewer with ?limit=)")
 	fl.Int64Var(&o.maxMiB, "max-export-mib", 64, "largest export to send, in MiB")
 	fl.DurationVar(&o.opt.LockTimeout, "lock-wait", time.Second, "how long a request waits for a build to release the store")
@@ -94,6 +94,10 @@ func runServe(ctx context.Context, o *serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", o.addr, err)
 	}
+	if w := writerWaitNeeded(opt.Timeout); w > defaultLockWait {
+		fmt.Fprintf(o.io.Err, "warning: --timeout %s: a request may hold the store longer than build and remove wait for it by default (--lock-wait %s); give them --lock-wait %s or more\n",
+			opt.Timeout, defaultLockWait, w)
+	}
 	if host, _, _ := net.SplitHostPort(ln.Addr().String()); !net.ParseIP(host).IsLoopback() {
 		fmt.Fprintf(o.io.Err, "warning: %s is reachable from other machines; the server has no authentication\n", ln.Addr())
 	}
@@ -111,4 +115,11 @@ func runServe(ctx context.Context, o *serveOptions) error {
 		}
 	}()
 	return srv.Serve(ctx, ln)
+}
+
+// writerWaitNeeded is the --lock-wait a writer needs to outlast a request
+// of the server with time limit timeout: the limit, the kill of a query's
+// process after it (300 ms) and room for a busy machine.
+func writerWaitNeeded(timeout time.Duration) time.Duration {
+	return timeout + 2*time.Second
 }
