@@ -64,3 +64,42 @@ func BenchmarkExtractScale(b *testing.B) {
 		})
 	}
 }
+
+// TestExtractionNearLinear: the CPU time per byte of a 1 MB repetitive
+// article is within 3 times that of a 128 KB one (quadratic time makes it
+// 8 times; it was 6 to 7 before issue 17's indexes), for the sentences of
+// the benchmark and for one short meeting sentence repeated.
+func TestExtractionNearLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts 1 MB articles; run without -short")
+	}
+	if cpuTime() == 0 {
+		t.Skip("no CPU time on this system")
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := func(size int) string {
+		return "date 2025-03-15\n\n" + strings.Repeat("Ông Lavrov gặp ông Rubio. ", size/27)
+	}
+	for name, gen := range map[string]func(int) string{"sentences": repetitiveArticle, "short": short} {
+		perByte := func(size int) float64 {
+			text := gen(size)
+			best := 0.0
+			for range 2 { // the faster of two runs: the machine may be busy
+				c0 := cpuTime()
+				extract.Extract(g, "scale", text, extract.Options{})
+				if v := float64(cpuTime()-c0) / float64(len(text)); best == 0 || v < best {
+					best = v
+				}
+			}
+			return best
+		}
+		small, big := perByte(128<<10), perByte(1<<20)
+		t.Logf("%s: %.0f CPU ns/byte at 128 KB, %.0f at 1 MB (%.2f×)", name, small, big, big/small)
+		if big > 3*small {
+			t.Errorf("%s: %.0f CPU ns/byte at 1 MB, %.1f times the %.0f at 128 KB: not linear", name, big, big/small, small)
+		}
+	}
+}
