@@ -67,7 +67,7 @@ func BenchmarkExtractScale(b *testing.B) {
 
 // TestExtractionNearLinear: the CPU time per byte of a 1 MB repetitive
 // article is within 3 times that of a 128 KB one (quadratic time makes it
-// 8 times; it was 6 to 7 before issue 17's indexes), for the sentences of
+// 8 times; main before issue 17's indexes gave 5.4 and 6.2), for the sentences of
 // the benchmark and for one short meeting sentence repeated.
 func TestExtractionNearLinear(t *testing.T) {
 	if testing.Short() {
