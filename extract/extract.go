@@ -72,6 +72,8 @@ type doc struct {
 	// sentences report ("Cuộc gặp diễn ra tại Tokyo"), and its sentence.
 	leadPlace   string
 	leadPlaceAt int
+	// editions are the editions of recurring meetings the text names.
+	editions []editionRef
 }
 
 // kindUses are the kind ids the extractor's rules need, by use; "" where
@@ -135,6 +137,7 @@ func (x *doc) run() {
 	}
 	x.sc = x.g.Scan(x.toks)
 	x.findMentions()
+	x.findEditions()
 	x.findDates()
 	x.resolveRoles()
 	x.titleOnlyMentions()
@@ -208,6 +211,14 @@ func (x *doc) findDates() {
 	win := x.tenureWindow()
 	year := 0
 	for pass := 0; pass < 3 && year == 0; pass++ {
+		if pass == 1 {
+			// A day written without a year near an edition the text names
+			// ("Ngày 5/8" after "Hội nghị Ngoại trưởng ASEAN lần thứ 52"):
+			// surer than a month or year written about another event.
+			if year = x.yearFromEditions(win); year != 0 {
+				break
+			}
+		}
 		for si, ds := range x.dates {
 			if x.sent[si].furniture || year != 0 {
 				break
