@@ -53,6 +53,7 @@ func TestDefaultVietnameseForms(t *testing.T) {
 		{"country:NZ", []string{"New Zealand", "Niu Dilân", "Niu Di-lân"}, "Hai bên ký kết tại %s."},
 		{"country:CA", []string{"Canada", "Canađa", "Ca-na-đa"}, "Đại sứ %s trình quốc thư."},
 		{"country:MM", []string{"Myanmar", "Mianma", "Mi-an-ma", "Miến Điện"}, "Tình hình %s được thảo luận."},
+		{"country:PH", []string{"Philippines", "Philippin", "Philíppin", "Phi-líp-pin", "Phi-li-pin"}, "Tổng thống %s phát biểu."},
 		{"country:IL", []string{"Israel", "Ixraen", "I-xra-en"}, "Ngoại trưởng %s cho biết."},
 		{"country:PS", []string{"Palestine", "Palextin", "Pa-le-xtin"}, "Vấn đề %s được nêu ra."},
 		{"country:SY", []string{"Syria", "Xiri", "Xi-ri", "Xyri"}, "Hai bên bàn về %s."},
