@@ -618,16 +618,19 @@ func (l *loader) series(n *yaml.Node) {
 
 func (l *loader) edition(n *yaml.Node, sr *Series) {
 	e := Edition{Pos: l.pos(n)}
+	dated := false
 	l.fields(n, "edition", map[string]func(*yaml.Node){
 		"n":       func(v *yaml.Node) { l.integer(v, &e.N) },
-		"date":    func(v *yaml.Node) { l.date(v, &e.Date) },
+		"date":    func(v *yaml.Node) { dated = true; l.date(v, &e.Date) },
 		"place":   func(v *yaml.Node) { l.str(v, &e.Place) },
 		"country": func(v *yaml.Node) { l.str(v, &e.Country) },
 		"online":  func(v *yaml.Node) { l.boolean(v, &e.Online) },
 		"note":    func(v *yaml.Node) {},
 	})
 	if e.Date.IsZero() {
-		l.errorf(n, "edition of series %s without date", sr.ID)
+		if !dated {
+			l.errorf(n, "edition of series %s without date", sr.ID)
+		}
 		return
 	}
 	sr.Editions = append(sr.Editions, e)
