@@ -72,6 +72,8 @@ type doc struct {
 	// sentences report ("Cuộc gặp diễn ra tại Tokyo"), and its sentence.
 	leadPlace   string
 	leadPlaceAt int
+	// editions are the editions of recurring meetings the text names.
+	editions []editionRef
 	// sentSets index the report sentences of long-reported meetings
 	// (hasSent).
 	sentSets map[*meeting]*sentSet
@@ -141,6 +143,7 @@ func (x *doc) run() {
 	}
 	x.sc = x.g.Scan(x.toks)
 	x.findMentions()
+	x.findEditions()
 	x.findDates()
 	x.resolveRoles()
 	x.titleOnlyMentions()
@@ -214,6 +217,14 @@ func (x *doc) findDates() {
 	win := x.tenureWindow()
 	year := 0
 	for pass := 0; pass < 3 && year == 0; pass++ {
+		if pass == 1 {
+			// A day written without a year near an edition the text names
+			// ("Ngày 5/8" after "Hội nghị Ngoại trưởng ASEAN lần thứ 52"):
+			// surer than a month or year written about another event.
+			if year = x.yearFromEditions(win); year != 0 {
+				break
+			}
+		}
 		for si, ds := range x.dates {
 			if x.sent[si].furniture || year != 0 {
 				break

@@ -80,7 +80,7 @@ var cases = []struct {
 	{
 		name:     "planned meetings with several counterparts",
 		text:     " date 2019-05-10\nĐặc phái viên Mỹ về Triều Tiên Stephen Biegun dự kiến có các cuộc gặp với Thứ trưởng thứ nhất Bộ Ngoại giao Hàn Quốc Cho Hyun, Bộ trưởng Thống nhất Kim Yeon-chul cũng như các quan chức khác.",
-		meetings: []string{"cho-hyun+stephen-biegun planned talks", "kim-yeon-chul+stephen-biegun planned talks"},
+		meetings: []string{"cho-hyun+stephen-biegun planned talks 2019-05", "kim-yeon-chul+stephen-biegun planned talks 2019-05"},
 	},
 	{
 		name:     "relative date one day before",

@@ -200,9 +200,10 @@ func splitSentences(text string, toks []vntext.Token) []sentence {
 		}
 		start = i
 	}
+	wrapped := hardWrapped(text, toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Newline && i > start {
+		if t.Newline && i > start && !(wrapped && wrapBreak(text, toks, i)) {
 			cut(i)
 		}
 		if t.Kind != vntext.Punct || !(t.Norm == "." || t.Norm == "!" || t.Norm == "?" || t.Norm == "...") {
@@ -238,6 +239,36 @@ func splitSentences(text string, toks []vntext.Token) []sentence {
 	}
 	cut(len(toks))
 	return out
+}
+
+// hardWrapped reports a text broken into lines inside its sentences (a
+// copy of a blog or mail: "… ba nhà\nlãnh đạo …"): three or more single
+// line breaks with a lower-case word after and no stop before.
+func hardWrapped(text string, toks []vntext.Token) bool {
+	n := 0
+	for i := 1; i < len(toks); i++ {
+		if wrapBreak(text, toks, i) && !toks[i].Upper && toks[i].Kind == vntext.Word {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// wrapBreak reports a single line break before token i with no stop,
+// colon or closing bracket before it: one that may fall inside a sentence.
+func wrapBreak(text string, toks []vntext.Token, i int) bool {
+	if i == 0 || !toks[i].Newline {
+		return false
+	}
+	prev := toks[i-1]
+	if strings.Count(text[prev.End:toks[i].Start], "\n") != 1 {
+		return false
+	}
+	switch prev.Norm {
+	case ".", "!", "?", "...", ":", "|", ")", `"`:
+		return false
+	}
+	return true
 }
 
 func isAllUpper(s string) bool {

@@ -21,6 +21,10 @@ type meeting struct {
 	ownDate  bool // the date was written in a reporting sentence
 	trig     int  // token of the trigger that first reported it
 	past     bool // the text says it happened ("đã có cuộc điện đàm")
+	// undated marks a meeting the text sets before the events it reports
+	// ("Trước đó, …", "từng hội đàm", "trong nhiệm kỳ đầu tiên đã 3 lần
+	// hội đàm"): it takes no date or place from the article.
+	undated bool
 }
 
 type topicRef struct {
@@ -79,9 +83,11 @@ func (x *doc) findMeetings() {
 	// Status from dates: a meeting dated after the article is planned.
 	pub := x.res.published
 	for _, m := range x.meets {
-		if m.status == schema.Held && m.date.IsZero() && !pub.IsZero() {
+		if m.date.IsZero() && !pub.IsZero() && !m.undated && (m.status == schema.Held || !x.vagueFutureIn(m.sents)) {
 			// A held meeting the text gives no date for happened by the
-			// article's date: its month (or year), no more precise.
+			// article's date, and one announced without a date is for the
+			// days the article reports: its month (or year), no more
+			// precise.
 			switch pub.P {
 			case schema.Day, schema.Month:
 				m.date = schema.MonthDate(pub.Y, pub.M)
@@ -191,6 +197,9 @@ type site struct {
 
 // meetingAt reads the meeting a trigger reports, if any.
 func (x *doc) meetingAt(c *clause, t gazetteer.TriggerMatch) {
+	if x.wishBefore(t.Start) {
+		return // "mong đợi gặp ông Kim": a wish, not a meeting
+	}
 	st := &site{x: x, c: c, s: x.sent[c.si], t: t, connAt: -1}
 	st.findConnector()
 	if !st.findObjects() {
@@ -510,11 +519,26 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 				}
 			}
 		}
-		if !ownDate && status == schema.Held && m.date.IsZero() {
+		earlier := x.earlierFrame(si, t.Start)
+		m.undated = earlier
+		if !ownDate && m.date.IsZero() && !earlier && !x.reportedBefore(m) && (status == schema.Held || x.sameDayPart(si) && !x.vagueFuture(si)) {
+			// The day of the sentences before, for a held meeting and for
+			// one announced for later that day ("Đến chiều, bà sẽ …"). A
+			// meeting reported again without a date of its own ("Còn tại
+			// cuộc gặp với ông Tập") is the one already reported, whatever
+			// day came between.
 			m.date = st.c.lastDay
 		}
-		if m.place == "" && x.leadPlace != "" && si-x.leadPlaceAt <= 3 {
+		if m.place == "" && x.leadPlace != "" && si-x.leadPlaceAt <= 3 && !earlier {
 			m.place = x.leadPlace
+		}
+		if p := x.editionPlace(si); p != "" && t.Kind.ID != x.kinds.call {
+			// "bên lề Hội nghị Cấp cao ASEAN lần thứ 43": where the edition
+			// met, unless the sentence names a city; a city of the edition
+			// wins over its whole country.
+			if whole := x.countryPlace(m.place); m.place == "" || whole != "" && x.countryPlace(p) == "" && x.g.Place(p).Country == whole {
+				m.place = p
+			}
 		}
 		x.addMeeting(m)
 	}
@@ -547,7 +571,7 @@ func (x *doc) pendingEvent() *meeting {
 // a compatible date, or adds it.
 func (x *doc) addMeeting(m *meeting) {
 	for _, o := range x.meets {
-		if o.pending || o.absorbed || o.status != m.status || !sameSet(o.parts, m.parts) || !compatible(o.date, m.date) {
+		if o.pending || o.absorbed || o.status != m.status || !sameSet(o.parts, m.parts) || !compatible(o.date, m.date) || o.undated != m.undated {
 			continue
 		}
 		// A date written in a report wins over one carried over from

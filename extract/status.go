@@ -5,6 +5,7 @@ package extract
 import (
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // plannedMarkers announce a meeting that has not happened yet.
@@ -150,6 +151,120 @@ func (x *doc) pastBefore(si int, t gazetteer.TriggerMatch, subjects []*mention) 
 			return true
 		case w == "sau" && i == t.Start-1:
 			return true // "phát biểu sau cuộc hội đàm"
+		}
+	}
+	return false
+}
+
+// earlierFrame reports a meeting the sentence sets before the events the
+// article reports, so that it takes none of their date or place: "Trước
+// đó, …" (before that) opening a sentence that names no place for it (a
+// sentence that does, "Trước đó, tại thủ đô London, …", reports a stop of
+// the same trip), "từng" (once, ever) before
+// the trigger ("hai ông từng gặp nhau"), a past term ("trong nhiệm kỳ đầu
+// tiên", "nhiệm kỳ trước"), or a count of meetings ("đã 3 lần hội đàm",
+// "nhiều lần gặp").
+func (x *doc) earlierFrame(si, trig int) bool {
+	s := x.sent[si]
+	start := s.start
+	if w := x.word(start); w == "và" || w == "còn" || w == "ngoài" {
+		start++
+	}
+	if (x.wordsAre(start, "trước", "đó") || x.wordsAre(start, "trước", "đây")) && x.placeNear(si, trig, nil) == "" {
+		return true
+	}
+	for k := max(s.start, trig-8); k < trig; k++ {
+		if x.word(k) == "từng" {
+			return true
+		}
+	}
+	for k := s.start; k+1 < trig; k++ {
+		if x.wordsAre(k, "nhiệm", "kỳ") {
+			switch w := x.word(k + 2); {
+			case w == "trước", w == "thứ" && x.word(k+3) == "nhất", w == "đầu" && !x.wordsAre(k+2, "đầu", "năm"):
+				return true
+			}
+		}
+	}
+	if k := trig - 1; x.word(k) == "lần" {
+		if w := x.word(k - 1); w == "nhiều" || countWord(w) || k > 0 && x.toks[k-1].Kind == vntext.Number && atoi(w) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueFuture reports a time the text leaves open ("trong thời gian tới",
+// "vào thời điểm thích hợp", "năm tới", "vào cuối năm"), a condition
+// ("nếu …"), or a time bound by a date of another
+// event ("trước khi về nước vào ngày 12/12"): a meeting announced for it
+// has no date.
+func (x *doc) vagueFuture(si int) bool {
+	s := x.sent[si]
+	if len(x.dates[si]) > 0 {
+		return true
+	}
+	for i := s.start; i < s.end; i++ {
+		switch {
+		case x.wordsAre(i, "thời", "gian", "tới"), x.wordsAre(i, "sắp", "tới"), x.wordsAre(i, "tương", "lai"),
+			x.wordsAre(i, "thích", "hợp"), x.wordsAre(i, "sớm", "nhất"), x.wordsAre(i, "năm", "tới"),
+			x.wordsAre(i, "năm", "sau"), x.wordsAre(i, "tháng", "tới"), x.wordsAre(i, "sớm", "nhất"),
+			x.wordsAre(i, "thời", "gian", "sớm"), x.wordsAre(i, "khi", "nào"), x.word(i) == "nếu",
+			x.wordsAre(i, "cuối", "năm"), x.wordsAre(i, "đầu", "năm"), x.wordsAre(i, "giữa", "năm"):
+			return true
+		}
+	}
+	return false
+}
+
+// sameDayPart reports a sentence opening with a part of the day and no
+// date ("Đến chiều, …", "Buổi tối, …"): the day of the sentences before.
+func (x *doc) sameDayPart(si int) bool {
+	i := x.sent[si].start
+	for x.word(i) == "đến" || x.word(i) == "vào" || x.word(i) == "buổi" {
+		i++
+	}
+	switch x.word(i) {
+	case "sáng", "chiều", "tối", "trưa":
+		return x.word(i+1) == "," && len(x.dates[si]) == 0
+	}
+	return false
+}
+
+// vagueFutureIn reports vagueFuture of any of the sentences.
+func (x *doc) vagueFutureIn(sents []int) bool {
+	for _, si := range sents {
+		if x.vagueFuture(si) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBefore reports an earlier meeting of the same officials with
+// the same status, dated by its own report.
+func (x *doc) reportedBefore(m *meeting) bool {
+	for _, o := range x.meets {
+		if !o.pending && !o.absorbed && o.ownDate && o.status == m.status && sameSet(o.parts, m.parts) {
+			return true
+		}
+	}
+	return false
+}
+
+// wishBefore reports a wish right before a trigger: "mong đợi gặp", "hy
+// vọng sớm gặp", "muốn gặp", "sẵn sàng gặp", "mong đợi cuộc gặp": no
+// meeting is reported, held or announced.
+func (x *doc) wishBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch {
+		case x.wordsAre(k, "mong", "đợi"), x.wordsAre(k, "mong", "muốn"), x.wordsAre(k, "hy", "vọng"),
+			x.wordsAre(k, "hi", "vọng"), x.wordsAre(k, "sẵn", "sàng"), x.wordsAre(k, "ước", "muốn"),
+			x.word(k) == "muốn", x.wordsAre(k, "mong", "được"):
+			return true
+		}
+		if x.toks[k].Kind == vntext.Punct {
+			return false
 		}
 	}
 	return false

@@ -125,6 +125,11 @@ func (x *doc) yearFromWindow(w window) int {
 			if len(fit) == 1 {
 				return fit[0]
 			}
+			if len(fit) > 1 && x.firstInOffice() {
+				// "lần đầu thăm Trung Quốc trên cương vị Bộ trưởng": the
+				// first of the years the tenures allow.
+				return fit[0]
+			}
 			// Several years fit: the one year among them that the text
 			// writes somewhere ("Chủ tịch ASEAN 2019").
 			found := 0
@@ -169,6 +174,32 @@ func (x *doc) yearWritten(y int) bool {
 	for i, t := range x.toks {
 		if t.Kind == vntext.Number && len(t.Norm) == 4 && atoi(t.Norm) == y && !x.sent[x.sentOf[i]].furniture {
 			return true
+		}
+	}
+	return false
+}
+
+// firstInOffice reports a lead that tells an official's first act in a
+// post: "lần đầu (tiên) … trên cương vị …", "lần đầu tiên kể từ khi nhậm
+// chức".
+func (x *doc) firstInOffice() bool {
+	lead := 0
+	for _, s := range x.sent {
+		if s.furniture {
+			continue
+		}
+		if lead++; lead > 4 {
+			break
+		}
+		for i := s.start; i+1 < s.end; i++ {
+			if !x.wordsAre(i, "lần", "đầu") {
+				continue
+			}
+			for k := i + 2; k < s.end && k < i+16; k++ {
+				if x.wordsAre(k, "trên", "cương", "vị") || x.wordsAre(k, "kể", "từ", "khi", "nhậm", "chức") {
+					return true
+				}
+			}
 		}
 	}
 	return false

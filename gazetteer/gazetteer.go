@@ -232,6 +232,32 @@ func (g *Gazetteer) KindFor(use string) string {
 	return ""
 }
 
+// Series is a recurring meeting that news names by its edition: "Hội
+// nghị Cấp cao ASEAN lần thứ 43", "Thượng đỉnh G20 ở Brazil", "APEC
+// 2017". An edition the text names dates the article when it writes a
+// day without a year, and places the meetings held on its sidelines.
+type Series struct {
+	ID   string
+	Name string
+	// Names are the forms the press writes, in Vietnamese and English.
+	Names    []string
+	Editions []Edition
+	Pos      Pos
+}
+
+// Edition is one meeting of a series: its number (0 when the series is
+// not numbered), when it opened, and where: a place id (or "" when the
+// gazetteer has none) in the host country.
+type Edition struct {
+	N       int
+	Date    schema.Date
+	Place   string
+	Country string
+	// Online marks an edition held by video: it places no meeting.
+	Online bool
+	Pos    Pos
+}
+
 // Data is the content of one or more gazetteer files, merged.
 type Data struct {
 	Countries  []*Country
@@ -244,6 +270,7 @@ type Data struct {
 	Templates  []*RoleTemplate
 	Honorifics []*Honorific
 	NameWords  []*NameWord
+	Series     []*Series
 }
 
 // Gazetteer is loaded, validated and compiled gazetteer data, ready for

@@ -213,6 +213,7 @@ func (l *loader) parse(name string, data []byte) {
 		"role_templates": func(v *yaml.Node) { l.list(v, l.template) },
 		"honorifics":     func(v *yaml.Node) { l.list(v, l.honorifics) },
 		"name_words":     func(v *yaml.Node) { l.list(v, l.nameWords) },
+		"series":         func(v *yaml.Node) { l.list(v, l.series) },
 	})
 }
 
@@ -595,6 +596,44 @@ func (l *loader) kind(n *yaml.Node) {
 	k.Pos = l.pos(n)
 	l.kinds[k.ID] = &k
 	l.data.Kinds = append(l.data.Kinds, &k)
+}
+
+func (l *loader) series(n *yaml.Node) {
+	var sr Series
+	l.fields(n, "series", map[string]func(*yaml.Node){
+		"id":       func(v *yaml.Node) { l.str(v, &sr.ID) },
+		"name":     func(v *yaml.Node) { l.str(v, &sr.Name) },
+		"names":    func(v *yaml.Node) { l.strs(v, &sr.Names, nil) },
+		"editions": func(v *yaml.Node) { l.list(v, func(e *yaml.Node) { l.edition(e, &sr) }) },
+	})
+	if !l.define("series", sr.ID, n) {
+		return
+	}
+	if len(sr.Names) == 0 {
+		l.errorf(n, "series %s without names", sr.ID)
+	}
+	sr.Pos = l.pos(n)
+	l.data.Series = append(l.data.Series, &sr)
+}
+
+func (l *loader) edition(n *yaml.Node, sr *Series) {
+	e := Edition{Pos: l.pos(n)}
+	dated := false
+	l.fields(n, "edition", map[string]func(*yaml.Node){
+		"n":       func(v *yaml.Node) { l.integer(v, &e.N) },
+		"date":    func(v *yaml.Node) { dated = true; l.date(v, &e.Date) },
+		"place":   func(v *yaml.Node) { l.str(v, &e.Place) },
+		"country": func(v *yaml.Node) { l.str(v, &e.Country) },
+		"online":  func(v *yaml.Node) { l.boolean(v, &e.Online) },
+		"note":    func(v *yaml.Node) {},
+	})
+	if e.Date.IsZero() {
+		if !dated {
+			l.errorf(n, "edition of series %s without date", sr.ID)
+		}
+		return
+	}
+	sr.Editions = append(sr.Editions, e)
 }
 
 func (l *loader) boolean(n *yaml.Node, dst *bool) {

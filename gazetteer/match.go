@@ -101,12 +101,19 @@ type TriggerMatch struct {
 	Direct bool
 }
 
+// SeriesMatch is the name of a recurring meeting found in a text.
+type SeriesMatch struct {
+	Start, End int
+	Series     *Series
+}
+
 // Scan is everything the gazetteer finds in a tokenised text.
 type Scan struct {
 	Names    []Match
 	Titles   []TitleMatch
 	Topics   []TopicMatch
 	Triggers []TriggerMatch
+	Series   []SeriesMatch
 }
 
 // trie maps token-id sequences to payload indices.
@@ -239,6 +246,9 @@ type matcher struct {
 
 	honorifics *trie
 
+	series     *trie
+	seriesList []*Series
+
 	// fuzzyByFirst[id] and fuzzyBySecond[id] are the fuzzy aliases whose
 	// first or second word is the word of vocabulary id id.
 	fuzzyByFirst  [][]int
@@ -284,6 +294,7 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		topics:       newTrie(),
 		triggers:     newTrie(),
 		honorifics:   newTrie(),
+		series:       newTrie(),
 		surnames:     map[string][]*Official{},
 		surnameForms: map[*Official][]string{},
 	}
@@ -378,6 +389,21 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 			}
 		}
 	}
+	for _, sr := range g.Series {
+		for _, n := range sr.Names {
+			toks := vntext.Tokenize(n)
+			if len(toks) == 0 {
+				continue
+			}
+			s := m.series.insert(m.ids(toks, true))
+			if p := m.series.payload[s]; p >= 0 && m.seriesList[p] != sr {
+				ps = append(ps, Problem{sr.Pos, fmt.Sprintf("series %s: name %q is also a name of series %s", sr.ID, n, m.seriesList[p].ID)})
+				continue
+			}
+			m.series.payload[s] = int32(len(m.seriesList))
+			m.seriesList = append(m.seriesList, sr)
+		}
+	}
 	for _, k := range g.Kinds {
 		add := func(w string, direct bool) {
 			toks := vntext.Tokenize(w)
@@ -413,7 +439,7 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 			m.below[int32(st)] = m.rolesBelow(int32(st), seen)
 		}
 	}
-	for _, t := range []*trie{m.names, m.titles, m.topics, m.triggers, m.honorifics} {
+	for _, t := range []*trie{m.names, m.titles, m.topics, m.triggers, m.honorifics, m.series} {
 		t.freeze()
 	}
 	return m, ps
@@ -601,6 +627,15 @@ func (g *Gazetteer) Scan(toks []vntext.Token) Scan {
 		for _, t := range m.trigList[p] {
 			sc.Triggers = append(sc.Triggers, TriggerMatch{Start: i, End: end, Kind: t.kind, Direct: t.direct})
 		}
+		i = end
+	}
+	for i := 0; i < len(toks); {
+		end, p := m.series.longest(ids, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		sc.Series = append(sc.Series, SeriesMatch{Start: i, End: end, Series: m.seriesList[p]})
 		i = end
 	}
 	return sc

@@ -119,6 +119,25 @@ func (g *Gazetteer) index() Problems {
 			g.compound[k] = c.Code
 		}
 	}
+	for _, sr := range g.Series {
+		for _, e := range sr.Editions {
+			if e.Country != "" {
+				country(e.Pos, "edition of series "+sr.ID, e.Country)
+			}
+			if e.Place == "" {
+				continue
+			}
+			p := g.places[e.Place]
+			switch {
+			case p == nil:
+				bad(e.Pos, "edition of series %s: unknown place %q", sr.ID, e.Place)
+			case e.Country == "":
+				bad(e.Pos, "edition of series %s: place %s without the host country", sr.ID, e.Place)
+			case p.Country != e.Country:
+				bad(e.Pos, "edition of series %s: place %s is in %s, not %s", sr.ID, e.Place, p.Country, e.Country)
+			}
+		}
+	}
 	return ps
 }
 

@@ -278,5 +278,15 @@ func GazetteerQuads(g *gazetteer.Gazetteer) []quad.Quad {
 			}
 		}
 	}
-	return q
+	// Once each: a name written twice in the files (an alias equal to a
+	// country's other name) is one quad, as the store keeps it.
+	seen := make(map[quad.Quad]bool, len(q))
+	out := q[:0]
+	for _, x := range q {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }

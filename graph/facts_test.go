@@ -163,3 +163,28 @@ func TestReplaceIsIdempotent(t *testing.T) {
 		})
 	}
 }
+
+// TestGazetteerQuadsOnce: the gazetteer's quads hold each quad once, even
+// where the files write a name twice, so that replacing them in a store
+// that holds them changes nothing.
+func TestGazetteerQuadsOnce(t *testing.T) {
+	g, err := gazetteer.Parse("twice.yaml", []byte("countries:\n  - {code: HR, name: Croatia, names: [Croatia, Crôatia, Croatia]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := GazetteerQuads(g)
+	seen := map[string]bool{}
+	aliases := 0
+	for _, q := range qs {
+		if seen[q.String()] {
+			t.Errorf("quad twice: %s", q)
+		}
+		seen[q.String()] = true
+		if q.Predicate.String() == "<"+schema.PredAlias+">" {
+			aliases++
+		}
+	}
+	if aliases != 2 {
+		t.Errorf("%d alias quads, want 2 (Croatia, Crôatia)", aliases)
+	}
+}

@@ -97,12 +97,13 @@ func TestExamplesScore(t *testing.T) {
 	checkReport(t, rep, map[string]float64{"officials": 0.98, "meetings": 0.80, "planned": 0.90, "holds": 0.98, "topics": 0.90}, map[string]float64{"date": 0.9, "kind": 0.95, "location": 0.95})
 }
 
-// realFloors are the development set's figures as measured (2026-12-03):
+// realFloors are the development set's figures as measured (2026-12-04),
+// each at or a little below its value:
 // a change that lowers one shows here (skipped where ../shared/real is
 // absent).
-var realFloors = map[string]float64{"officials": 0.99, "met": 0.93, "meetings": 0.90, "planned": 0.90, "holds": 0.95, "topics": 0.70}
+var realFloors = map[string]float64{"officials": 0.99, "met": 0.95, "meetings": 0.92, "planned": 0.93, "holds": 0.97, "topics": 0.73}
 
-var realAccuracyFloors = map[string]float64{"kind": 0.90, "location": 0.80, "date": 0.62, "published": 0.75}
+var realAccuracyFloors = map[string]float64{"kind": 0.95, "location": 0.88, "date": 0.96, "published": 0.93}
 
 // TestRealScore scores the 32 real development articles of ../shared/real.
 func TestRealScore(t *testing.T) {
