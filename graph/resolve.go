@@ -3,7 +3,11 @@ package graph
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -19,30 +23,67 @@ func (e *NotFoundError) Error() string {
 }
 
 // AmbiguousError is ResolveOfficial's answer for a name several officials
-// share; Candidates are those officials, by id.
+// share.
 type AmbiguousError struct {
-	Name       string
+	Name string
+	// Candidates are the officials of that name the store's articles
+	// mention, most mentioned first (then by name and id), or, when no
+	// article mentions any of them, all of them by id.
 	Candidates []Official
+	// Articles[i] is the number of articles that mention Candidates[i].
+	Articles []int
+	// Unmentioned are the officials of that name that no article
+	// mentions (gazetteer entries only), by id, when some other one is
+	// mentioned; they are not in Candidates.
+	Unmentioned []Official
 }
 
 func (e *AmbiguousError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q names %d officials; give a fuller name or the id:", e.Name, len(e.Candidates))
+	total := len(e.Candidates) + len(e.Unmentioned)
+	switch {
+	case len(e.Articles) > 0 && e.Articles[0] > 0:
+		fmt.Fprintf(&b, "%q names %d officials, %d of them in the store's articles; give a fuller name or the id:", e.Name, total, len(e.Candidates))
+	default:
+		fmt.Fprintf(&b, "%q names %d officials, none of them in the store's articles; give a fuller name or the id:", e.Name, total)
+	}
 	for i, o := range e.Candidates {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, " %s (%s, %s)", o.Name, o.Country, o.ID)
+		fmt.Fprintf(&b, " %s (%s, %s", o.Name, o.Country, o.ID)
+		if i < len(e.Articles) && e.Articles[i] > 0 {
+			fmt.Fprintf(&b, ", %d article%s", e.Articles[i], plural(e.Articles[i]))
+		}
+		if o.Provisional {
+			b.WriteString(", provisional")
+		}
+		b.WriteByte(')')
+	}
+	if n := len(e.Unmentioned); n > 0 {
+		fmt.Fprintf(&b, "; and %d in the gazetteer that no article mentions", n)
 	}
 	return b.String()
 }
 
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
 // ResolveOfficial finds the one official that name stands for: an id
 // ("moon-jae-in" or "official/moon-jae-in"), or a name, alias or surname
-// as FindOfficials matches them. No match is a *NotFoundError, several a
-// *AmbiguousError with the candidates; the commands, the exports and the
-// server all report these errors with the same text.
-func (s *Store) ResolveOfficial(ctx context.Context, name string) (Official, error) {
+// as FindOfficials matches them. A provisional official (found in articles
+// by a title, not in the gazetteer) is also found by the first or the last
+// word of the name: the store does not keep the name order of their
+// country, so either may be the surname. No match is a *NotFoundError,
+// several a *AmbiguousError with the candidates, those the articles
+// mention first; the commands, the exports and the server all report
+// these errors with the same text.
+func (s *Store) ResolveOfficial(ctx context.Context, name string) (_ Official, err error) {
+	defer s.guard(&err)()
 	name = strings.TrimSpace(name)
 	if id := strings.TrimPrefix(name, "official/"); id != "" && !strings.ContainsAny(id, " \t") {
 		o, err := s.officialByID(ctx, id)
@@ -54,13 +95,180 @@ func (s *Store) ResolveOfficial(ctx context.Context, name string) (Official, err
 	if err != nil {
 		return Official{}, err
 	}
+	prov, err := s.provisionalBySurname(ctx, name)
+	if err != nil {
+		return Official{}, err
+	}
+	for _, o := range prov {
+		if !hasOfficial(offs, o.ID) {
+			offs = append(offs, o)
+		}
+	}
 	switch len(offs) {
 	case 0:
 		return Official{}, &NotFoundError{Name: name}
 	case 1:
 		return offs[0], nil
 	}
-	return Official{}, &AmbiguousError{Name: name, Candidates: offs}
+	sort.Slice(offs, func(i, j int) bool { return offs[i].ID < offs[j].ID })
+	counts, err := s.mentionCounts(ctx, offs)
+	if err != nil {
+		return Official{}, err
+	}
+	return Official{}, ambiguity(name, offs, counts)
+}
+
+// ambiguity sorts the candidates: those mentioned in articles, most
+// mentioned first; the others apart, unless no candidate is mentioned.
+func ambiguity(name string, offs []Official, counts []int) *AmbiguousError {
+	e := &AmbiguousError{Name: name}
+	idx := make([]int, len(offs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if counts[i] != counts[j] {
+			return counts[i] > counts[j]
+		}
+		if counts[i] == 0 {
+			return offs[i].ID < offs[j].ID
+		}
+		if offs[i].Name != offs[j].Name {
+			return offs[i].Name < offs[j].Name
+		}
+		return offs[i].ID < offs[j].ID
+	})
+	anyMentioned := counts[idx[0]] > 0
+	for _, i := range idx {
+		if anyMentioned && counts[i] == 0 {
+			e.Unmentioned = append(e.Unmentioned, offs[i])
+			continue
+		}
+		e.Candidates = append(e.Candidates, offs[i])
+		e.Articles = append(e.Articles, counts[i])
+	}
+	return e
+}
+
+func hasOfficial(offs []Official, id string) bool {
+	for _, o := range offs {
+		if o.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionCounts gives, for each official, the number of articles that
+// mention it (<mentions> quads).
+func (s *Store) mentionCounts(ctx context.Context, offs []Official) ([]int, error) {
+	r := s.read()
+	vals := []quad.Value{iri(schema.PredMentions)}
+	for _, o := range offs {
+		vals = append(vals, iri(schema.OfficialIRI(o.ID)))
+	}
+	refs, err := r.refs(ctx, vals...)
+	if err != nil {
+		return nil, fmt.Errorf("articles that mention %d officials: %w", len(offs), err)
+	}
+	counts := make([]int, len(offs))
+	if refs[0] == nil {
+		return counts, nil
+	}
+	err = parallel(len(offs), 8, func(i int) error {
+		seen := map[any]bool{}
+		return r.each(ctx, quad.Object, refs[i+1], refs[0], r.ops, func(q cgraph.Ref) {
+			if a := r.dir(q, quad.Subject); a != nil && !seen[a.Key()] {
+				seen[a.Key()] = true
+				counts[i]++
+			}
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("articles that mention %d officials: %w", len(offs), err)
+	}
+	return counts, nil
+}
+
+// provisionalBySurname returns the provisional officials whose name's
+// first or last word has name's key. The store writes a provisional
+// official's full name as its only <key>, so this reads the names of the
+// store's provisional officials.
+func (s *Store) provisionalBySurname(ctx context.Context, name string) ([]Official, error) {
+	key := schema.NameKey(name)
+	if key == "" {
+		return nil, nil
+	}
+	r := s.read()
+	p, refs, err := s.predicates(ctx, quad.String("true"))
+	if err != nil || refs[0] == nil || p.provisional == nil || p.name == nil {
+		return nil, err
+	}
+	qs, err := r.ins(ctx, refs[0], p.provisional)
+	if err != nil {
+		return nil, fmt.Errorf("provisional officials: %w", err)
+	}
+	var b scans
+	subjects := make([]cgraph.Ref, 0, len(qs))
+	nameScans := make([]*scan, 0, len(qs))
+	for _, q := range qs {
+		if sub := r.dir(q, quad.Subject); sub != nil {
+			subjects = append(subjects, sub)
+			nameScans = append(nameScans, b.outs(sub, p.name))
+		}
+	}
+	if err := b.run(ctx, r); err != nil {
+		return nil, fmt.Errorf("provisional officials' names: %w", err)
+	}
+	n := newNames()
+	for _, sc := range nameScans {
+		for _, q := range sc.quads {
+			n.want(r.dir(q, quad.Object))
+		}
+	}
+	if err := n.resolve(ctx, s.qs); err != nil {
+		return nil, fmt.Errorf("provisional officials' names: %w", err)
+	}
+	offs := newOfficials(r, p, &b)
+	var matched []cgraph.Ref
+	for i, sc := range nameScans {
+		for _, q := range sc.quads {
+			if surnameMatches(lit(n.of(r.dir(q, quad.Object))), key) {
+				matched = append(matched, subjects[i])
+				offs.add(subjects[i])
+				break
+			}
+		}
+	}
+	if len(matched) == 0 {
+		return nil, nil
+	}
+	if err := b.run(ctx, r); err != nil {
+		return nil, fmt.Errorf("provisional officials: %w", err)
+	}
+	n = newNames()
+	offs.collect(n)
+	if err := n.resolve(ctx, s.qs); err != nil {
+		return nil, fmt.Errorf("provisional officials: %w", err)
+	}
+	var out []Official
+	for _, ref := range matched {
+		if o := offs.official(n, ref); o.ID != "" && !hasOfficial(out, o.ID) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// surnameMatches tells whether the first or the last word of name (words
+// split at spaces; "Ji-won" is one word) has the key.
+func surnameMatches(name, key string) bool {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
+	if len(words) < 2 {
+		return false
+	}
+	return schema.NameKey(words[0]) == key || schema.NameKey(words[len(words)-1]) == key
 }
 
 // officialByID reads the official with id; the zero Official when the
