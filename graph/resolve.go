@@ -75,10 +75,9 @@ func plural(n int) string {
 
 // ResolveOfficial finds the one official that name stands for: an id
 // ("moon-jae-in" or "official/moon-jae-in"), or a name, alias or surname
-// as FindOfficials matches them. A provisional official (found in articles
-// by a title, not in the gazetteer) is also found by the first or the last
-// word of the name: the store does not keep the name order of their
-// country, so either may be the surname. No match is a *NotFoundError,
+// as FindOfficials matches them (a provisional official, found in articles
+// by a title, by the surname its article's quads give it a key for, as
+// gazetteer officials). No match is a *NotFoundError,
 // several a *AmbiguousError with the candidates, those the articles
 // mention first; the commands, the exports and the server all report
 // these errors with the same text.
@@ -95,22 +94,12 @@ func (s *Store) ResolveOfficial(ctx context.Context, name string) (_ Official, e
 	if err != nil {
 		return Official{}, err
 	}
-	prov, err := s.provisionalBySurname(ctx, name)
-	if err != nil {
-		return Official{}, err
-	}
-	for _, o := range prov {
-		if !hasOfficial(offs, o.ID) {
-			offs = append(offs, o)
-		}
-	}
 	switch len(offs) {
 	case 0:
 		return Official{}, &NotFoundError{Name: name}
 	case 1:
 		return offs[0], nil
 	}
-	sort.Slice(offs, func(i, j int) bool { return offs[i].ID < offs[j].ID })
 	counts, err := s.mentionCounts(ctx, offs)
 	if err != nil {
 		return Official{}, err
@@ -151,15 +140,6 @@ func ambiguity(name string, offs []Official, counts []int) *AmbiguousError {
 	return e
 }
 
-func hasOfficial(offs []Official, id string) bool {
-	for _, o := range offs {
-		if o.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // mentionCounts gives, for each official, the number of articles that
 // mention it (<mentions> quads).
 func (s *Store) mentionCounts(ctx context.Context, offs []Official) ([]int, error) {
@@ -189,86 +169,6 @@ func (s *Store) mentionCounts(ctx context.Context, offs []Official) ([]int, erro
 		return nil, fmt.Errorf("articles that mention %d officials: %w", len(offs), err)
 	}
 	return counts, nil
-}
-
-// provisionalBySurname returns the provisional officials whose name's
-// first or last word has name's key. The store writes a provisional
-// official's full name as its only <key>, so this reads the names of the
-// store's provisional officials.
-func (s *Store) provisionalBySurname(ctx context.Context, name string) ([]Official, error) {
-	key := schema.NameKey(name)
-	if key == "" {
-		return nil, nil
-	}
-	r := s.read()
-	p, refs, err := s.predicates(ctx, quad.String("true"))
-	if err != nil || refs[0] == nil || p.provisional == nil || p.name == nil {
-		return nil, err
-	}
-	qs, err := r.ins(ctx, refs[0], p.provisional)
-	if err != nil {
-		return nil, fmt.Errorf("provisional officials: %w", err)
-	}
-	var b scans
-	subjects := make([]cgraph.Ref, 0, len(qs))
-	nameScans := make([]*scan, 0, len(qs))
-	for _, q := range qs {
-		if sub := r.dir(q, quad.Subject); sub != nil {
-			subjects = append(subjects, sub)
-			nameScans = append(nameScans, b.outs(sub, p.name))
-		}
-	}
-	if err := b.run(ctx, r); err != nil {
-		return nil, fmt.Errorf("provisional officials' names: %w", err)
-	}
-	n := newNames()
-	for _, sc := range nameScans {
-		for _, q := range sc.quads {
-			n.want(r.dir(q, quad.Object))
-		}
-	}
-	if err := n.resolve(ctx, s.qs); err != nil {
-		return nil, fmt.Errorf("provisional officials' names: %w", err)
-	}
-	offs := newOfficials(r, p, &b)
-	var matched []cgraph.Ref
-	for i, sc := range nameScans {
-		for _, q := range sc.quads {
-			if surnameMatches(lit(n.of(r.dir(q, quad.Object))), key) {
-				matched = append(matched, subjects[i])
-				offs.add(subjects[i])
-				break
-			}
-		}
-	}
-	if len(matched) == 0 {
-		return nil, nil
-	}
-	if err := b.run(ctx, r); err != nil {
-		return nil, fmt.Errorf("provisional officials: %w", err)
-	}
-	n = newNames()
-	offs.collect(n)
-	if err := n.resolve(ctx, s.qs); err != nil {
-		return nil, fmt.Errorf("provisional officials: %w", err)
-	}
-	var out []Official
-	for _, ref := range matched {
-		if o := offs.official(n, ref); o.ID != "" && !hasOfficial(out, o.ID) {
-			out = append(out, o)
-		}
-	}
-	return out, nil
-}
-
-// surnameMatches tells whether the first or the last word of name (words
-// split at spaces; "Ji-won" is one word) has the key.
-func surnameMatches(name, key string) bool {
-	words := strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\t' })
-	if len(words) < 2 {
-		return false
-	}
-	return schema.NameKey(words[0]) == key || schema.NameKey(words[len(words)-1]) == key
 }
 
 // officialByID reads the official with id; the zero Official when the
