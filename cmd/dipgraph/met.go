@@ -41,7 +41,10 @@ prints every column whole (roles and article ids too), as does any output
 that is not a terminal. --format tsv gives one row per meeting with every
 field, --format json (or --json) every meeting and counterpart as
 "dipgraph serve" answers /api/v1/met: one entry per meeting and
-counterpart.`,
+counterpart.
+
+A name several officials share is an error that lists those the store's
+articles mention, most mentioned first, and counts the gazetteer's others.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.name = strings.Join(args, " ")
