@@ -84,6 +84,15 @@ func ArticleQuadsFrom(g *gazetteer.Gazetteer, src ArticleSource, r *fact.Result)
 			q.add(id, schema.PredName, quad.String(o.Name))
 			q.add(id, schema.PredProvisional, quad.String("true"))
 			q.add(id, schema.PredKey, quad.String(schema.NameKey(o.Name)))
+			// The word the official is called by alone, as the country's
+			// name order gives it, so that ResolveOfficial finds a
+			// provisional official by surname as it does a known one.
+			if g != nil {
+				k := schema.NameKey(g.SurnameOf(&gazetteer.Official{Name: o.Name, Country: o.Country}))
+				if k != "" && k != schema.NameKey(o.Name) {
+					q.add(id, schema.PredKey, quad.String(k))
+				}
+			}
 			if o.Country != "" {
 				q.add(id, schema.PredCountry, iri(schema.CountryIRI(o.Country)))
 			}

@@ -675,3 +675,52 @@ func (s *Store) meetingViews(ctx context.Context, r *reader, p *preds, self cgra
 	}
 	return views, nil
 }
+
+// MetMeeting is one meeting of an official with all its counterparts: the
+// MetRows of one meeting together.
+type MetMeeting struct {
+	Meeting      string        `json:"meeting"`
+	Date         string        `json:"date,omitempty"`
+	Place        string        `json:"place,omitempty"`
+	Kind         string        `json:"kind,omitempty"`
+	Status       string        `json:"status"`
+	Topics       []string      `json:"topics,omitempty"`
+	Counterparts []Counterpart `json:"counterparts"`
+	Sources      []Source      `json:"sources"`
+	SourceCount  int           `json:"source_count"`
+}
+
+// Counterpart is an official met, with the roles the meeting's articles
+// state.
+type Counterpart struct {
+	Official
+	Roles []string `json:"roles,omitempty"`
+}
+
+// MetMeetings puts together the rows of each meeting (Met gives one row
+// per meeting and counterpart), counterparts by name, meetings in the
+// order of their first row (Met's: by date).
+func MetMeetings(rows []MetRow) []MetMeeting {
+	var out []MetMeeting
+	at := map[string]int{}
+	for _, r := range rows {
+		i, ok := at[r.Meeting]
+		if !ok {
+			i = len(out)
+			at[r.Meeting] = i
+			out = append(out, MetMeeting{Meeting: r.Meeting, Date: r.Date, Place: r.Place, Kind: r.Kind,
+				Status: r.Status, Topics: r.Topics, Sources: r.Sources, SourceCount: r.SourceCount})
+		}
+		out[i].Counterparts = append(out[i].Counterparts, Counterpart{Official: r.Counterpart, Roles: r.Roles})
+	}
+	for i := range out {
+		cs := out[i].Counterparts
+		sort.SliceStable(cs, func(a, b int) bool {
+			if cs[a].Name != cs[b].Name {
+				return cs[a].Name < cs[b].Name
+			}
+			return cs[a].ID < cs[b].ID
+		})
+	}
+	return out
+}

@@ -13,8 +13,12 @@ import (
 	"testing"
 )
 
-// terminals says which of a command's outputs to treat as a terminal.
-type terminals struct{ out, err bool }
+// terminals says which of a command's outputs to treat as a terminal, and
+// how wide the output terminal is (0: unknown).
+type terminals struct {
+	out, err bool
+	width    int
+}
 
 // inProcess is what a command run in-process did.
 type inProcess struct {
@@ -26,7 +30,7 @@ type inProcess struct {
 func runInProcess(t *testing.T, term terminals, args ...string) inProcess {
 	t.Helper()
 	var out, errb bytes.Buffer
-	ios := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, OutTerminal: term.out, ErrTerminal: term.err}
+	ios := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, OutTerminal: term.out, ErrTerminal: term.err, OutWidth: term.width}
 	code := run(context.Background(), ios, args)
 	return inProcess{stdout: out.String(), stderr: errb.String(), code: code}
 }
