@@ -431,6 +431,11 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		parent := int32(k >> 32)
 		m.titleChildren[parent] = append(m.titleChildren[parent], n)
 	}
+	for _, ch := range m.titleChildren {
+		// In the order the states were made, not the map's: the roles a
+		// bare title gives come out the same in every run.
+		slices.Sort(ch)
+	}
 	m.below = map[int32][]TitleRole{}
 	seen := map[*Role]bool{}
 	for st := range m.titles.payload {

@@ -83,3 +83,4 @@ func TestDefaultSeries(t *testing.T) {
 		}
 	}
 }
+
