@@ -83,4 +83,3 @@ func TestDefaultSeries(t *testing.T) {
 		}
 	}
 }
-
