@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cayleygraph/quad"
-
 	"github.com/dipgraph/dipgraph/schema"
 )
 
@@ -18,7 +16,6 @@ const (
 	FormatDOT     = "dot"     // Graphviz source
 	FormatSVG     = "svg"     // the DOT drawn by Graphviz's dot program
 	FormatPNG     = "png"     // the DOT drawn by Graphviz's dot program
-	FormatNQuads  = "nquads"  // the store's quads, labels included
 	FormatJSON    = "json"    // networkx node-link data
 	FormatGraphML = "graphml" // GraphML for networkx and Gephi
 	FormatCSV     = "csv"     // nodes.csv and edges.csv
@@ -141,7 +138,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (err
 		return err
 	}
 	if opt.Format == FormatNQuads {
-		return s.writeNQuads(ctx, w, m, sel, opt.Base)
+		return s.WriteRDF(ctx, w, opt.Format, opt.Base, m.keep(sel))
 	}
 	if done, err := s.exportResearch(ctx, w, m, sel, opt); done {
 		return err
@@ -216,43 +213,6 @@ type exportModel struct {
 	factSentences map[string][]labelledPair // fact IRI → (sentence, label)
 }
 
-// text returns the text of an IRI or a literal without quoting.
-func valueText(v quad.Value) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case quad.IRI:
-		return string(v)
-	case quad.String:
-		return string(v)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.BNode:
-		return "_:" + string(v)
-	}
-	return v.String()
-}
-
-// eachQuad calls fn with every quad of the store.
-func (s *Store) eachQuad(ctx context.Context, fn func(quad.Quad) error) error {
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	for n := 0; it.Next(ctx); n++ {
-		if n%4096 == 0 && ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
 func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 	m := &exportModel{
 		kind: map[string]string{}, name: map[string]string{}, aliases: map[string][]string{},
@@ -278,10 +238,10 @@ func (s *Store) loadModel(ctx context.Context) (*exportModel, error) {
 		}
 		return r
 	}
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		sub, obj, label := valueText(q.Subject), valueText(q.Object), valueText(q.Label)
+	err := s.Statements(ctx, func(q schema.Statement) error {
+		sub, obj, label := q.Subject, q.Object, q.Label
 		kind := sub[:max(strings.IndexByte(sub, '/'), 0)]
-		switch pred := valueText(q.Predicate); pred {
+		switch pred := q.Predicate; pred {
 		case schema.PredType:
 			m.kind[sub] = obj
 			if obj == schema.KindMeeting {

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cayleygraph/quad"
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/dipgraph/dipgraph/schema"
@@ -123,16 +122,16 @@ const predURL = "url"
 
 func (s *Store) loadExtraFacts(ctx context.Context) (*extraFacts, error) {
 	x := &extraFacts{url: map[string]string{}, from: map[string]schema.Date{}, to: map[string]schema.Date{}}
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		switch valueText(q.Predicate) {
+	err := s.Statements(ctx, func(q schema.Statement) error {
+		switch q.Predicate {
 		case predURL:
-			x.url[valueText(q.Subject)] = valueText(q.Object)
+			x.url[q.Subject] = q.Object
 		case schema.PredRoleFrom:
-			d, _ := schema.ParseDate(valueText(q.Object))
-			x.from[valueText(q.Subject)] = d
+			d, _ := schema.ParseDate(q.Object)
+			x.from[q.Subject] = d
 		case schema.PredRoleTo:
-			d, _ := schema.ParseDate(valueText(q.Object))
-			x.to[valueText(q.Subject)] = d
+			d, _ := schema.ParseDate(q.Object)
+			x.to[q.Subject] = d
 		}
 		return nil
 	})

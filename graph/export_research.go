@@ -36,7 +36,7 @@ func (s *Store) exportResearch(ctx context.Context, w io.Writer, m *exportModel,
 	case FormatEvents, FormatDyads:
 		return true, s.writeEvents(ctx, w, m, sel, opt)
 	case FormatTriG, FormatTurtle:
-		return true, s.writeTriG(ctx, w, m, sel, opt)
+		return true, s.WriteRDF(ctx, w, opt.Format, opt.Base, m.keep(sel))
 	case FormatGEXF:
 		g := m.graph(sel, opt.View)
 		if g.View == ViewMet {

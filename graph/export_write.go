@@ -13,8 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
+	"github.com/dipgraph/dipgraph/schema"
 )
 
 // exportAttr is one attribute of a node or an edge. Values are strings, ints
@@ -338,46 +337,35 @@ func WriteFileAtomic(path string, fill func(io.Writer) error) error {
 // entityPrefixes are the kinds of IRIs a filter can leave out.
 var entityPrefixes = []string{"official/", "meeting/", "topic/", "role/", "place/", "country/", "article/", "sentence/", "fact/"}
 
-func isEntity(v quad.Value) bool {
-	i, ok := v.(quad.IRI)
-	if !ok {
+func isEntity(st schema.Statement) bool {
+	if !st.ObjectIRI {
 		return false
 	}
 	for _, p := range entityPrefixes {
-		if strings.HasPrefix(string(i), p) {
+		if strings.HasPrefix(st.Object, p) {
 			return true
 		}
 	}
 	return false
 }
 
-// writeNQuads writes the store's quads with their labels, in store order:
-// all of them, or with a filter the quads about what it keeps.
-// IRIs are escaped (EscapeIRI) and put after base.
-func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, base string) error {
-	keep := map[string]bool{}
-	if !sel.all {
-		keep = m.keepSet(sel)
+// keep says which statements a filtered RDF export keeps: those about
+// what the selection keeps (keepSet), with their labels; nil (all) when
+// nothing is filtered.
+func (m *exportModel) keep(sel *exportSelection) func(schema.Statement) bool {
+	if sel.all {
+		return nil
 	}
-	nw := nquads.NewWriter(w)
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		if !sel.all {
-			if !keep[valueText(q.Subject)] || (isEntity(q.Object) && !keep[valueText(q.Object)]) {
-				return nil
-			}
-			if l := valueText(q.Label); strings.HasPrefix(l, "article/") && !keep[l] {
-				return nil
-			}
+	keep := m.keepSet(sel)
+	return func(st schema.Statement) bool {
+		if !keep[st.Subject] || (isEntity(st) && !keep[st.Object]) {
+			return false
 		}
-		return nw.WriteQuad(exportQuad(q, base))
-	})
-	if cerr := nw.Close(); err == nil {
-		err = cerr
+		if l := st.Label; strings.HasPrefix(l, "article/") && !keep[l] {
+			return false
+		}
+		return true
 	}
-	if err != nil {
-		return fmt.Errorf("nquads export: %w", err)
-	}
-	return nil
 }
 
 // keepSet lists the IRIs a filtered nquads export keeps: the nodes of the
