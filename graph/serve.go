@@ -19,6 +19,7 @@ import (
 	bolt "github.com/coreos/bbolt"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 
+	"github.com/dipgraph/dipgraph/export"
 	"github.com/dipgraph/dipgraph/schema"
 )
 
@@ -232,7 +233,7 @@ func (srv *Server) Handler() http.Handler {
 			"endpoints": []string{
 				"POST /api/v1/query/gizmo (body: Gizmo query; ?limit=N)",
 				"GET /api/v1/met?name=NAME[&planned=true]",
-				"GET /api/v1/export?format=" + strings.Join(Formats(), "|") + "[&view=met][&table=nodes|edges][&official=NAME&hops=N][&from=DATE][&to=DATE][&topic=ID][&country=CC]",
+				"GET /api/v1/export?format=" + strings.Join(export.Formats(), "|") + "[&view=met][&table=nodes|edges][&official=NAME&hops=N][&from=DATE][&to=DATE][&topic=ID][&country=CC]",
 			},
 			"limits": map[string]any{"timeout": srv.opt.Timeout.String(), "results": srv.opt.Limit, "export_bytes": srv.opt.MaxBytes},
 		})
@@ -499,11 +500,11 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 
 // exportContentTypes are the media types of the export formats.
 var exportContentTypes = map[string]string{
-	FormatDOT: "text/vnd.graphviz; charset=utf-8", FormatSVG: "image/svg+xml", FormatPNG: "image/png",
-	FormatNQuads: "application/n-quads; charset=utf-8", FormatJSON: "application/json; charset=utf-8",
-	FormatGraphML: "application/graphml+xml; charset=utf-8", FormatCSV: "text/csv; charset=utf-8",
-	FormatEvents: "text/csv; charset=utf-8", FormatDyads: "text/csv; charset=utf-8", FormatNeo4j: "text/csv; charset=utf-8",
-	FormatTriG: "application/trig; charset=utf-8", FormatTurtle: "text/turtle; charset=utf-8", FormatGEXF: "application/gexf+xml; charset=utf-8",
+	export.FormatDOT: "text/vnd.graphviz; charset=utf-8", export.FormatSVG: "image/svg+xml", export.FormatPNG: "image/png",
+	export.FormatNQuads: "application/n-quads; charset=utf-8", export.FormatJSON: "application/json; charset=utf-8",
+	export.FormatGraphML: "application/graphml+xml; charset=utf-8", export.FormatCSV: "text/csv; charset=utf-8",
+	export.FormatEvents: "text/csv; charset=utf-8", export.FormatDyads: "text/csv; charset=utf-8", export.FormatNeo4j: "text/csv; charset=utf-8",
+	export.FormatTriG: "application/trig; charset=utf-8", export.FormatTurtle: "text/turtle; charset=utf-8", export.FormatGEXF: "application/gexf+xml; charset=utf-8",
 }
 
 // errTooLarge is returned by a cappedBuffer that is full.
@@ -523,16 +524,16 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 
 // ExportOptionsFromQuery reads export options from URL query values
 // (format, view, table, official, hops, from, to, topic, country, base).
-func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
+func ExportOptionsFromQuery(q map[string][]string) (export.Options, error) {
 	get := func(k string) string {
 		if v := q[k]; len(v) > 0 {
 			return strings.TrimSpace(v[0])
 		}
 		return ""
 	}
-	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table"), Base: get("base")}
+	opt := export.Options{Format: get("format"), View: get("view"), Table: get("table"), Base: get("base")}
 	if opt.Format == "" {
-		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(Formats(), ", "))
+		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(export.Formats(), ", "))
 	}
 	f := &opt.Filter
 	f.Official, f.Topic, f.Country = get("official"), get("topic"), get("country")
@@ -556,10 +557,10 @@ func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
 			*d.to = v
 		}
 	}
-	if opt.Format == FormatCSV && opt.Table == "" {
+	if opt.Format == export.FormatCSV && opt.Table == "" {
 		opt.Table = "edges"
 	}
-	return opt, opt.check()
+	return opt, opt.Check()
 }
 
 func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
@@ -574,7 +575,7 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	defer done()
 	buf := &cappedBuffer{max: srv.opt.MaxBytes}
-	err = st.Export(ctx, buf, opt)
+	err = export.Write(ctx, buf, st, opt)
 	switch {
 	case err == nil:
 	case errors.Is(err, errTooLarge):
@@ -583,7 +584,7 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 	case ctx.Err() != nil:
 		writeError(w, http.StatusGatewayTimeout, fmt.Errorf("export stopped at the server's %s time limit; narrow it with filters", srv.opt.Timeout))
 		return
-	case errors.Is(err, ErrNoGraphviz):
+	case errors.Is(err, export.ErrNoGraphviz):
 		writeError(w, http.StatusNotImplemented, err)
 		return
 	case isOfficialError(err):

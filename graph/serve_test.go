@@ -156,7 +156,9 @@ func TestServeOverLoopback(t *testing.T) {
 
 	t.Run("export", func(t *testing.T) {
 		r := do(t, "GET", base+"/api/v1/export?format=json&view=met", "")
-		var d nodeLink
+		var d struct {
+			Links []map[string]any `json:"links"`
+		}
 		r.json(t, &d)
 		if r.status != 200 || len(d.Links) != 3 || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
 			t.Errorf("json met: %d, %d links, %s", r.status, len(d.Links), r.header.Get("Content-Type"))

@@ -98,7 +98,7 @@ func (s *Store) ResolveOfficialID(ctx context.Context, name string) (string, err
 
 // WriteRDF writes the store's quads in one of its RDF formats
 // (FormatNQuads, FormatTriG, FormatTurtle), in store order: all of them,
-// or those keep keeps when keep is not nil. IRIs are escaped (EscapeIRI)
+// or those keep keeps when keep is not nil. IRIs are escaped (schema.EscapeIRI)
 // and put after base; trig and turtle take DefaultBase when base is empty.
 func (s *Store) WriteRDF(ctx context.Context, w io.Writer, format, base string, keep func(schema.Statement) bool) (err error) {
 	defer s.guard(&err)()

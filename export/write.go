@@ -1,8 +1,7 @@
-package graph
+package export
 
 import (
 	"bufio"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -270,35 +269,6 @@ func writeEdgesCSV(w io.Writer, g *exportGraph) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// ExportCSV writes nodes.csv and edges.csv into dir (made if needed). Each
-// file is written under a temporary name and renamed when complete.
-func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) (err error) {
-	defer s.guard(&err)()
-	opt.Format = FormatCSV
-	if err := opt.check(); err != nil {
-		return err
-	}
-	if err := s.resolveOfficial(ctx, &opt.Filter); err != nil {
-		return err
-	}
-	m, err := s.loadModel(ctx)
-	if err != nil {
-		return err
-	}
-	sel, err := m.selectMeetings(opt.Filter)
-	if err != nil {
-		return err
-	}
-	g := m.graph(sel, opt.View)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("csv export: %w", err)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "nodes.csv"), func(w io.Writer) error { return writeNodesCSV(w, g) }); err != nil {
-		return err
-	}
-	return WriteFileAtomic(filepath.Join(dir, "edges.csv"), func(w io.Writer) error { return writeEdgesCSV(w, g) })
 }
 
 // WriteFileAtomic writes path through fill: to a temporary file beside it,
