@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server"
 	"github.com/dipgraph/dipgraph/web"
 )
 
@@ -16,7 +17,7 @@ type serveOptions struct {
 	io             *IO
 	gl             *globals
 	addr           string
-	opt            graph.ServeOptions
+	opt            server.Options
 	maxMiB, memMiB int64
 	quiet          bool
 }
@@ -80,7 +81,7 @@ func runServe(ctx context.Context, o *serveOptions) error {
 	if !o.quiet {
 		opt.Log = o.io.Err
 	}
-	srv, err := graph.NewServer(o.gl.db, opt)
+	srv, err := server.New(o.gl.db, opt)
 	if err != nil {
 		return err
 	}

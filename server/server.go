@@ -1,4 +1,11 @@
-package graph
+// Package server is dipgraph's read-only HTTP server (dipgraph serve):
+// Cayley's v1 Gizmo endpoint, who an official met, the exports, and the
+// web page's routes (package web mounts itself with Mount), behind the
+// Host and Origin guard (guard.go). It reads the store through graph's
+// exported API only: each Gizmo query runs in graph's isolated worker
+// process (graph.GizmoIsolated), met and the official resolver are
+// graph's, the exports are package export's. It does not import Cayley.
+package server
 
 import (
 	"bytes"
@@ -9,77 +16,17 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
-	bolt "github.com/coreos/bbolt"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
-
 	"github.com/dipgraph/dipgraph/export"
+	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/schema"
 )
 
-// OpenReadOnly opens an existing bolt store for reading only. It takes
-// bolt's shared lock, so any number of readers (exports, the server's
-// requests) can hold it together, while a writer (build, remove) that
-// comes meanwhile gets ErrInUse from Open within its lock timeout; a
-// reader that comes while a writer holds the store gets ErrInUse after
-// opt.LockTimeout (default 1s). It never creates a file. A postgres:// dsn
-// is opened as by Open (PostgreSQL has its own concurrency); "memory" is
-// refused, since a new in-memory store is empty.
-func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
-	quiet()
-	if IsPostgres(dsn) {
-		return Open(dsn, opt)
-	}
-	if dsn == "" || dsn == Memory {
-		return nil, fmt.Errorf("store %q: reading needs a database file (a new in-memory store is empty)", dsn)
-	}
-	fi, err := os.Stat(dsn)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("store %s: no such file (make it with dipgraph build)", dsn)
-	} else if err != nil {
-		return nil, fmt.Errorf("store %s: %w", dsn, err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("store %s: is a directory, want a database file", dsn)
-	}
-	if opt.LockTimeout == 0 {
-		opt.LockTimeout = time.Second
-	}
-	if err := checkBoltFile(dsn); err != nil {
-		return nil, fmt.Errorf("store %s: %w", dsn, err)
-	}
-	// A writer waiting for the store goes first (writer preference): a
-	// reader that comes meanwhile waits for it, up to its lock timeout.
-	deadline := time.Now().Add(opt.LockTimeout)
-	if err := waitForWriter(dsn, deadline); err != nil {
-		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, err)
-	}
-	defer protect(dsn, &err)()
-	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: max(time.Until(deadline), 20*time.Millisecond)})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)
-	} else if err != nil {
-		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
-	}
-	qs, err := kv.New(hbolt.New(db), cgraph.Options{"no_bloom": true})
-	if err != nil {
-		db.Close()
-		if err == cgraph.ErrNotInitialized {
-			return nil, fmt.Errorf("store %s: not a dipgraph store (no Cayley metadata)", dsn)
-		}
-		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
-	}
-	return &Store{qs: qs, backend: "bbolt", path: dsn}, nil
-}
-
-// ServeOptions bound what the server does for one request.
-type ServeOptions struct {
+// Options bound what the server does for one request.
+type Options struct {
 	// Timeout stops a query or an export (default 10s).
 	Timeout time.Duration
 	// Limit is the most results a Gizmo query or a met list returns
@@ -91,7 +38,7 @@ type ServeOptions struct {
 	// bolt store before it answers 503 (default 1s).
 	LockTimeout time.Duration
 	// QueryMemory bounds the memory of one Gizmo query's process, in
-	// bytes (default DefaultQueryMemory).
+	// bytes (default graph.DefaultQueryMemory).
 	QueryMemory int64
 	// Workers is how many Gizmo queries run at once (default 4); a query
 	// that finds them all busy waits, within its time limit.
@@ -99,7 +46,7 @@ type ServeOptions struct {
 	// AllowHosts are further Host header values the server answers to
 	// ("name" or "name:port"; "*": any). By default it answers to
 	// localhost and loopback addresses when it listens on loopback, and to
-	// IP addresses otherwise (serve_guard.go).
+	// IP addresses otherwise (guard.go).
 	AllowHosts []string
 	// AllowOrigins are web origins ("http://host:port"; "*": any) whose
 	// pages may send requests; by default only the server's own.
@@ -111,7 +58,7 @@ type ServeOptions struct {
 	Warn io.Writer
 }
 
-func (o *ServeOptions) defaults() {
+func (o *Options) defaults() {
 	if o.Timeout <= 0 {
 		o.Timeout = 10 * time.Second
 	}
@@ -125,7 +72,7 @@ func (o *ServeOptions) defaults() {
 		o.LockTimeout = time.Second
 	}
 	if o.QueryMemory <= 0 {
-		o.QueryMemory = DefaultQueryMemory
+		o.QueryMemory = graph.DefaultQueryMemory
 	}
 	if o.Workers <= 0 {
 		o.Workers = 4
@@ -138,33 +85,33 @@ func (o *ServeOptions) defaults() {
 // A bolt store is opened read-only for each request and closed after it,
 // so `dipgraph build` can write the store while the server runs: a build
 // that starts while a request is being answered waits for it up to its
-// lock timeout (1s), then reports ErrInUse; a request that comes while a
-// build writes waits up to ServeOptions.LockTimeout, then gets 503
+// lock timeout (1s), then reports graph.ErrInUse; a request that comes while a
+// build writes waits up to Options.LockTimeout, then gets 503
 // "store is in use by another process". Neither hangs, and the server
 // never writes.
 //
 // Gizmo queries on a bolt file or PostgreSQL run each in a child process
-// (GizmoIsolated), at most ServeOptions.Workers at once: a query that
+// (graph.GizmoIsolated), at most Options.Workers at once: a query that
 // overflows the stack, fills memory or ignores its time limit is killed
 // and answered with the cause, and the server goes on. Over an open store
-// given to NewStoreServer (an in-memory one) they run in the server.
+// given to NewForStore (an in-memory one) they run in the server.
 type Server struct {
 	dsn     string
-	shared  *Store // an open store served as is (in-memory, PostgreSQL)
-	opt     ServeOptions
+	shared  *graph.Store // an open store served as is (in-memory, PostgreSQL)
+	opt     Options
 	workers chan struct{}
 	page    http.Handler // the web page (Mount), or nil
 }
 
-// NewServer makes a server over the store at dsn (a bolt file or a
+// New makes a server over the store at dsn (a bolt file or a
 // postgres:// URL), after checking that it opens.
-func NewServer(dsn string, opt ServeOptions) (*Server, error) {
+func New(dsn string, opt Options) (*Server, error) {
 	opt.defaults()
-	st, err := OpenReadOnly(dsn, Options{LockTimeout: opt.LockTimeout})
+	st, err := graph.OpenReadOnly(dsn, graph.Options{LockTimeout: opt.LockTimeout})
 	if err != nil {
 		return nil, err
 	}
-	if IsPostgres(dsn) {
+	if graph.IsPostgres(dsn) {
 		return &Server{dsn: dsn, shared: st, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 	}
 	if err := st.Close(); err != nil {
@@ -173,9 +120,9 @@ func NewServer(dsn string, opt ServeOptions) (*Server, error) {
 	return &Server{dsn: dsn, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 }
 
-// NewStoreServer makes a server over an open store, which it keeps open.
+// NewForStore makes a server over an open store, which it keeps open.
 // Its Gizmo queries run in the server's process.
-func NewStoreServer(st *Store, opt ServeOptions) *Server {
+func NewForStore(st *graph.Store, opt Options) *Server {
 	opt.defaults()
 	return &Server{dsn: st.Path(), shared: st, opt: opt}
 }
@@ -185,17 +132,17 @@ func (srv *Server) isolated() bool { return srv.workers != nil }
 
 // Close closes a store the server holds open.
 func (srv *Server) Close() error {
-	if srv.shared != nil && IsPostgres(srv.dsn) {
+	if srv.shared != nil && graph.IsPostgres(srv.dsn) {
 		return srv.shared.Close()
 	}
 	return nil
 }
 
-func (srv *Server) acquire() (*Store, func(), error) {
+func (srv *Server) acquire() (*graph.Store, func(), error) {
 	if srv.shared != nil {
 		return srv.shared, func() {}, nil
 	}
-	st, err := OpenReadOnly(srv.dsn, Options{LockTimeout: srv.opt.LockTimeout})
+	st, err := graph.OpenReadOnly(srv.dsn, graph.Options{LockTimeout: srv.opt.LockTimeout})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -295,8 +242,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // writeOfficialError answers ResolveOfficial's errors: 404 for no such
 // official, 409 with the candidates for a name several share, 500 else.
 func writeOfficialError(w http.ResponseWriter, err error) {
-	var nf *NotFoundError
-	var amb *AmbiguousError
+	var nf *graph.NotFoundError
+	var amb *graph.AmbiguousError
 	switch {
 	case errors.As(err, &nf):
 		writeError(w, http.StatusNotFound, err)
@@ -309,7 +256,7 @@ func writeOfficialError(w http.ResponseWriter, err error) {
 
 // writeError answers an error as Cayley does: {"error": "…"}.
 func writeError(w http.ResponseWriter, status int, err error) {
-	if errors.Is(err, ErrInUse) {
+	if errors.Is(err, graph.ErrInUse) {
 		w.Header().Set("Retry-After", "2")
 		status = http.StatusServiceUnavailable
 	}
@@ -358,20 +305,20 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 	if res == nil && err == nil {
 		return // answered
 	}
-	var kerr *KilledError
+	var kerr *graph.KilledError
 	if errors.As(err, &kerr) {
 		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(kerr.MaxRSS, 10))
 	} else if res != nil && res.MaxRSS > 0 {
 		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(res.MaxRSS, 10))
 	}
-	if kerr != nil && !errors.Is(err, ErrTimeout) {
+	if kerr != nil && !errors.Is(err, graph.ErrTimeout) {
 		srv.warnf("gizmo query killed (%s, max RSS %d MiB): %v", kerr.Cause, kerr.MaxRSS>>20, kerr)
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
 		return
 	}
-	if err != nil && !errors.Is(err, ErrTimeout) {
+	if err != nil && !errors.Is(err, graph.ErrTimeout) {
 		status := http.StatusBadRequest
-		if errors.Is(err, ErrInUse) {
+		if errors.Is(err, graph.ErrInUse) {
 			status = http.StatusServiceUnavailable
 		}
 		writeError(w, status, err)
@@ -390,7 +337,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("X-Dipgraph-Cut", "limit")
 	}
-	if errors.Is(err, ErrTimeout) {
+	if errors.Is(err, graph.ErrTimeout) {
 		out.TimedOut = true
 		out.Note = fmt.Sprintf("query stopped at the server's %s time limit; the result is partial", srv.opt.Timeout)
 		w.Header().Set("X-Dipgraph-Cut", "timeout")
@@ -401,7 +348,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 // runGizmo runs a query for a request, in a child process when the server
 // isolates queries. When it has answered the request itself (busy), it
 // returns nil, nil.
-func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, limit int) (*QueryResult, error) {
+func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, limit int) (*graph.QueryResult, error) {
 	if !srv.isolated() {
 		ctx, st, done, ok := srv.session(w, r)
 		if !ok {
@@ -420,7 +367,7 @@ func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, li
 		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("the server is busy: %d queries running for %s; try again", srv.opt.Workers, srv.opt.Timeout))
 		return nil, nil
 	}
-	return GizmoIsolated(ctx, srv.dsn, q, limit, IsolatedOptions{
+	return graph.GizmoIsolated(ctx, srv.dsn, q, limit, graph.IsolatedOptions{
 		Memory: srv.opt.QueryMemory, MaxBytes: min(srv.opt.MaxBytes, 16<<20), LockTimeout: srv.opt.LockTimeout,
 	})
 }
@@ -439,7 +386,7 @@ func (srv *Server) warnf(format string, args ...any) {
 // session opens the store for one request, with the server's time limit
 // on the request's context; done releases both. On failure it has answered
 // the request and ok is false.
-func (srv *Server) session(w http.ResponseWriter, r *http.Request) (ctx context.Context, st *Store, done func(), ok bool) {
+func (srv *Server) session(w http.ResponseWriter, r *http.Request) (ctx context.Context, st *graph.Store, done func(), ok bool) {
 	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
 	st, release, err := srv.acquire()
 	if err != nil {
@@ -475,20 +422,20 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 	}
 	rows, err := st.Met(ctx, off.ID, planned)
 	if err == nil && ctx.Err() != nil {
-		err = fmt.Errorf("met %s: %w", name, ErrTimeout)
+		err = fmt.Errorf("met %s: %w", name, graph.ErrTimeout)
 	}
 	if err != nil {
 		writeError(w, http.StatusGatewayTimeout, err)
 		return
 	}
 	if rows == nil {
-		rows = []MetRow{}
+		rows = []graph.MetRow{}
 	}
 	out := struct {
-		Official  Official `json:"official"`
-		Met       []MetRow `json:"met"`
-		Truncated bool     `json:"truncated,omitempty"`
-		Note      string   `json:"note,omitempty"`
+		Official  graph.Official `json:"official"`
+		Met       []graph.MetRow `json:"met"`
+		Truncated bool           `json:"truncated,omitempty"`
+		Note      string         `json:"note,omitempty"`
 	}{Official: off, Met: rows}
 	if len(rows) > limit {
 		out.Met, out.Truncated = rows[:limit], true
@@ -602,7 +549,7 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 
 // isOfficialError tells whether err is one of ResolveOfficial's answers.
 func isOfficialError(err error) bool {
-	var nf *NotFoundError
-	var amb *AmbiguousError
+	var nf *graph.NotFoundError
+	var amb *graph.AmbiguousError
 	return errors.As(err, &nf) || errors.As(err, &amb)
 }
