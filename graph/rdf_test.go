@@ -150,3 +150,17 @@ func TestWriteRDFBase(t *testing.T) {
 		t.Error("WriteRDF json: no error")
 	}
 }
+
+// The store is what package export reads, and takes its RDF format names.
+var _ export.Source = (*Store)(nil)
+
+func TestWriteRDFFormatsAreExports(t *testing.T) {
+	st := exportMem(t)
+	keep := func(s schema.Statement) bool { return s.Label == "article/xd" }
+	for _, f := range []string{export.FormatNQuads, export.FormatTriG, export.FormatTurtle} {
+		var b bytes.Buffer
+		if err := st.WriteRDF(context.Background(), &b, f, DefaultBase, keep); err != nil || !strings.Contains(b.String(), "to-lam") {
+			t.Errorf("WriteRDF %s: %v, %d bytes without to-lam", f, err, b.Len())
+		}
+	}
+}
