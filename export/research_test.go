@@ -325,3 +325,23 @@ func TestExportNeo4j(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderExportsResolveOfficial: the folder exports take the filter's
+// official by name, as the stream exports do (neo4j took the name for an
+// id before, and answered "no official named").
+func TestFolderExportsResolveOfficial(t *testing.T) {
+	st := exportMem(t)
+	for name, write := range map[string]func(context.Context, string, export.Source, export.Options) error{
+		"csv": export.WriteCSV, "neo4j": export.WriteNeo4j,
+	} {
+		dir := t.TempDir()
+		if err := write(context.Background(), dir, st, export.Options{Filter: export.Filter{Official: "Landau", Hops: 1}}); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		nodes, err := os.ReadFile(filepath.Join(dir, "nodes.csv"))
+		if err != nil || !strings.Contains(string(nodes), "official/dang-hoang-giang") || strings.Contains(string(nodes), "official/to-lam") {
+			t.Errorf("%s: nodes of Landau's network (%v):\n%s", name, err, nodes)
+		}
+	}
+}
