@@ -5,60 +5,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/dipgraph/dipgraph/schema"
 )
-
-// EscapeIRI makes s a valid N-Quads IRIREF (and RFC 3987 IRI) body: the
-// bytes the grammar excludes — controls and space (0x00–0x20), DEL, and
-// <>"{}|^`\ — and every byte of invalid UTF-8 are percent-encoded, and so
-// is '%' itself, so that the encoding is one-to-one (percent-decoding it
-// gives s back). Article ids come from file names and may hold any byte
-// but '/' and NUL.
-func EscapeIRI(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c <= 0x20 || c >= 0x7f || strings.IndexByte(iriExcluded, c) >= 0 {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || n > 1 {
-				b.WriteString(s[i : i+n])
-				i += n
-				continue
-			}
-			percent(&b, c)
-			i++
-			continue
-		}
-		if c <= 0x20 || c == 0x7f || strings.IndexByte(iriExcluded, c) >= 0 {
-			percent(&b, c)
-		} else {
-			b.WriteByte(c)
-		}
-		i++
-	}
-	return b.String()
-}
-
-// iriExcluded are the printable ASCII bytes an IRIREF may not hold, and
-// '%' (escaped to keep the encoding one-to-one).
-const iriExcluded = "<>\"{}|^`\\%"
-
-func percent(b *strings.Builder, c byte) {
-	const hex = "0123456789ABCDEF"
-	b.WriteByte('%')
-	b.WriteByte(hex[c>>4])
-	b.WriteByte(hex[c&15])
-}
 
 // exportValue makes a quad value writable as N-Quads: IRIs escaped
 // (EscapeIRI) and put after base, literals made valid UTF-8 (an invalid byte becomes U+FFFD;
@@ -66,7 +15,7 @@ func percent(b *strings.Builder, c byte) {
 func exportValue(v quad.Value, base string) quad.Value {
 	switch t := v.(type) {
 	case quad.IRI:
-		if e := EscapeIRI(string(t)); e != string(t) || base != "" {
+		if e := schema.EscapeIRI(string(t)); e != string(t) || base != "" {
 			return quad.IRI(base + e)
 		}
 	case quad.String:
@@ -78,7 +27,7 @@ func exportValue(v quad.Value, base string) quad.Value {
 			t.Value = quad.String(strings.ToValidUTF8(string(t.Value), "\uFFFD"))
 		}
 		if !strings.Contains(string(t.Type), ":") {
-			t.Type = quad.IRI(base + EscapeIRI(string(t.Type)))
+			t.Type = quad.IRI(base + schema.EscapeIRI(string(t.Type)))
 		}
 		return t
 	case quad.LangString:

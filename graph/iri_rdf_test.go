@@ -16,6 +16,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
+	"github.com/dipgraph/dipgraph/internal/pyrun"
 )
 
 // hostileStore holds one short article under each of hostileIDs (file
@@ -32,7 +33,7 @@ func hostileStore(t *testing.T) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	text := exportArticles["xc"]
+	text := exportArticles(t)["xc"]
 	for _, id := range hostileIDs {
 		r := extract.Extract(g, id, text, extract.Options{})
 		if _, _, err := st.Replace(context.Background(), ArticleLabel(id), ArticleQuads(g, "in dir/"+id+".txt", r)); err != nil {
@@ -54,7 +55,7 @@ func TestExportHostileFileNamesRDF(t *testing.T) {
 	const base = "https://dipgraph.example/"
 	export := func(format string) string {
 		var b bytes.Buffer
-		if err := st.Export(ctx, &b, ExportOptions{Format: format, Base: base}); err != nil {
+		if err := st.WriteRDF(ctx, &b, format, base, nil); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()
@@ -153,14 +154,14 @@ print(json.dumps(out))`
 		}
 	}
 	wantLits := setDiff(lits, nil)
-	for _, py := range pythons(t, "rdflib") {
+	for _, py := range pyrun.Pythons(t, "rdflib") {
 		var got struct {
 			NQuads, TriG, Turtle         int
 			Graphs                       []string
 			TurtleLiterals, TriGLiterals []string
 			Same                         bool
 		}
-		runPython(t, py, script, &got, files["nquads"], files[FormatTriG], files[FormatTurtle], base)
+		pyrun.Run(t, py, script, &got, files["nquads"], files[FormatTriG], files[FormatTurtle], base)
 		if got.NQuads != len(want) || got.TriG != len(want) || got.Turtle != len(wantTriples) || !got.Same {
 			t.Errorf("%s: rdflib reads %d N-Quads, %d TriG quads, %d Turtle triples (the TriG's triples: %v); want %d, %d, %d",
 				py, got.NQuads, got.TriG, got.Turtle, got.Same, len(want), len(want), len(wantTriples))

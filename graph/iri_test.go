@@ -8,31 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/dipgraph/dipgraph/internal/pyrun"
+
 	"github.com/dipgraph/dipgraph/extract"
 	"github.com/dipgraph/dipgraph/gazetteer"
 )
-
-func TestEscapeIRI(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"article/a01_moon", "article/a01_moon"},
-		{"article/Hà Nội", "article/Hà%20Nội"},
-		{"article/a>b<c", "article/a%3Eb%3Cc"},
-		{`article/a"b\c`, "article/a%22b%5Cc"},
-		{"article/a\nb\tc\x00", "article/a%0Ab%09c%00"},
-		{"article/a\xffb\xc3", "article/a%FFb%C3"},
-		{"article/{a}|^`", "article/%7Ba%7D%7C%5E%60"},
-		{"article/100%", "article/100%25"},
-		{"article/\x7f", "article/%7F"},
-	} {
-		got := EscapeIRI(tc.in)
-		if got != tc.want {
-			t.Errorf("EscapeIRI(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-		if back, err := url.PathUnescape(got); err != nil || back != tc.in {
-			t.Errorf("EscapeIRI(%q) = %q decodes to %q, %v", tc.in, got, back, err)
-		}
-	}
-}
 
 // hostileIDs are article ids (file names without .txt) that an N-Quads
 // IRI cannot hold as they are.
@@ -55,7 +35,7 @@ func TestExportHostileFileNames(t *testing.T) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	text := exportArticles["xc"]
+	text := exportArticles(t)["xc"]
 	for _, id := range hostileIDs {
 		r := extract.Extract(g, id, text, extract.Options{})
 		if _, _, err := st.Replace(ctx, ArticleLabel(id), ArticleQuads(g, "in dir/"+id+".txt", r)); err != nil {
@@ -63,7 +43,7 @@ func TestExportHostileFileNames(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := st.Export(ctx, &b, ExportOptions{Format: FormatNQuads}); err != nil {
+	if err := st.WriteRDF(ctx, &b, FormatNQuads, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	qs := readNQuads(t, b.String()) // fails on a line Cayley's parser rejects
@@ -87,7 +67,7 @@ func TestExportHostileFileNames(t *testing.T) {
 	// python3-rdflib), with a base IRI (rdflib wants absolute IRIs). A
 	// warning (a bad IRI, say) fails the test.
 	b.Reset()
-	if err := st.Export(ctx, &b, ExportOptions{Format: FormatNQuads, Base: "https://dipgraph.example/"}); err != nil {
+	if err := st.WriteRDF(ctx, &b, FormatNQuads, "https://dipgraph.example/", nil); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(b.Bytes(), []byte("<https://dipgraph.example/article/with%20space> .")) {
@@ -107,9 +87,9 @@ logging.getLogger("rdflib").addHandler(Fail())
 ds = rdflib.Dataset()
 ds.parse(sys.argv[1], format="nquads")
 print(json.dumps(sum(1 for _ in ds.quads((None, None, None, None)))))`
-	for _, py := range pythons(t, "rdflib") {
+	for _, py := range pyrun.Pythons(t, "rdflib") {
 		var n int
-		runPython(t, py, script, &n, path)
+		pyrun.Run(t, py, script, &n, path)
 		if n != len(qs) {
 			t.Errorf("%s: rdflib reads %d quads, want %d", py, n, len(qs))
 		}

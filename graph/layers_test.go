@@ -9,9 +9,10 @@ import (
 )
 
 // The package map of docs/packages.md, checked on the module's packages:
-// Cayley is imported by graph only (tests too); graph and gold take the
-// fact model from fact, not from extract; only main packages set the
-// garbage collector (internal/gctune).
+// Cayley is imported by graph only (tests too), and export does not even
+// depend on it (nor on graph): it reads a store through its Source;
+// graph and gold take the fact model from fact, not from extract; only
+// main packages set the garbage collector (internal/gctune).
 func TestPackageLayers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list over the module")
@@ -22,6 +23,15 @@ func TestPackageLayers(t *testing.T) {
 		t.Skipf("go list: %v", err)
 	}
 	const mod = "github.com/dipgraph/dipgraph/"
+	deps, err := exec.Command(goCmd, "list", "-deps", "../export").Output()
+	if err != nil {
+		t.Fatalf("go list -deps ../export: %v", err)
+	}
+	for _, dep := range strings.Fields(string(deps)) {
+		if strings.HasPrefix(dep, "github.com/cayleygraph/") || dep == mod+"graph" {
+			t.Errorf("export depends on %s: it must read the store through export.Source only", dep)
+		}
+	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 {

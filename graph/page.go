@@ -718,3 +718,12 @@ func (s *Store) Names(ctx context.Context, iris []string) (map[string]string, er
 	}
 	return out, nil
 }
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -262,7 +262,7 @@ func contains(list []string, s string) bool {
 func exportNQuads(t *testing.T, st *graph.Store) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := st.Export(context.Background(), &b, graph.ExportOptions{Format: graph.FormatNQuads}); err != nil {
+	if err := st.WriteRDF(context.Background(), &b, graph.FormatNQuads, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -124,7 +124,7 @@ func storeContents(t *testing.T, st *graph.Store) contents {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := st.Export(ctx, &b, graph.ExportOptions{Format: graph.FormatNQuads}); err != nil {
+	if err := st.WriteRDF(ctx, &b, graph.FormatNQuads, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")

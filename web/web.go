@@ -2,10 +2,10 @@
 // search, an official's page (roles, meetings, timeline, ego network), a
 // meeting's page with its evidence, an overview with the whole met
 // network, and a Gizmo console. Its assets are embedded (no CDN, works
-// offline) and its JSON endpoints read the store through graph.Server, so
+// offline) and its JSON endpoints read the store through server.Server, so
 // they share the server's read-only sessions, time limit and result limit.
 //
-// Routes (mounted on graph.Server with Mount):
+// Routes (mounted on server.Server with Mount):
 //
 //	GET /, /official/ID, /meeting/ID, /overview, /gizmo   the page
 //	GET /static/…                                          its assets
@@ -29,14 +29,15 @@ import (
 	"sync"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server"
 )
 
 //go:embed static
 var assets embed.FS
 
-// Page serves the web page and its API over a graph.Server.
+// Page serves the web page and its API over a server.Server.
 type Page struct {
-	srv   *graph.Server
+	srv   *server.Server
 	mux   *http.ServeMux
 	index []byte
 
@@ -45,7 +46,7 @@ type Page struct {
 }
 
 // New makes the page for srv; mount it with srv.Mount(web.New(srv)).
-func New(srv *graph.Server) (*Page, error) {
+func New(srv *server.Server) (*Page, error) {
 	index, err := assets.ReadFile("static/index.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)

@@ -18,6 +18,7 @@ import (
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/pipeline"
+	"github.com/dipgraph/dipgraph/server"
 )
 
 // exampleStore builds a bolt store from examples/articles once per test
@@ -61,7 +62,7 @@ func TestMain(m *testing.M) {
 // a free loopback port, until the test ends.
 func serve(t testing.TB, path string) (string, *Page) {
 	t.Helper()
-	srv, err := graph.NewServer(path, graph.ServeOptions{Timeout: 20 * time.Second})
+	srv, err := server.New(path, server.Options{Timeout: 20 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dipgraph/dipgraph/export"
 	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/schema"
 )
@@ -64,11 +65,11 @@ dipgraph serve answers.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "", strings.Join(graph.Formats(), ", ")+" (required)")
+	fl.StringVar(&f.format, "format", "", strings.Join(export.Formats(), ", ")+" (required)")
 	fl.BoolVar(&f.parquet, "parquet", false, "events and dyads: write Parquet, not CSV (also when --out ends in .parquet)")
 	fl.StringVar(&f.base, "base", graph.DefaultBase, "nquads, trig, turtle: base IRI the short IRIs are resolved against ('' keeps nquads' IRIs short)")
 	fl.StringVarP(&f.out, "out", "o", "", "file to write (csv: a folder); default stdout")
-	fl.StringVar(&f.view, "view", graph.ViewFull, "full (every fact) or met (officials only, one edge per pair)")
+	fl.StringVar(&f.view, "view", export.ViewFull, "full (every fact) or met (officials only, one edge per pair)")
 	fl.StringVar(&f.official, "official", "", "ego network around this official (name, alias, surname or id)")
 	fl.IntVar(&f.hops, "hops", 1, "with --official: how many meetings away")
 	fl.StringVar(&f.from, "from", "", "meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -89,51 +90,51 @@ func runExport(ctx context.Context, f *exportOptions) error {
 		return err
 	}
 	defer st.Close()
-	if opt.Format == graph.FormatNeo4j {
+	if opt.Format == export.FormatNeo4j {
 		if f.out == "" || f.out == "-" {
 			return fmt.Errorf("--format neo4j writes a folder: give --out DIR")
 		}
-		if err := st.ExportNeo4j(ctx, f.out, opt); err != nil {
+		if err := export.WriteNeo4j(ctx, f.out, st, opt); err != nil {
 			return err
 		}
 		dir := strings.TrimSuffix(f.out, "/")
 		fmt.Fprintf(f.io.Err, "wrote %s/nodes.csv and %s/relationships.csv (neo4j-admin database import full --nodes=%s/nodes.csv --relationships=%s/relationships.csv)\n", dir, dir, dir, dir)
 		return nil
 	}
-	if opt.Format == graph.FormatCSV {
+	if opt.Format == export.FormatCSV {
 		if f.out == "" || f.out == "-" {
 			return fmt.Errorf("--format csv writes a folder: give --out DIR")
 		}
-		if err := st.ExportCSV(ctx, f.out, opt); err != nil {
+		if err := export.WriteCSV(ctx, f.out, st, opt); err != nil {
 			return err
 		}
 		fmt.Fprintf(f.io.Err, "wrote %s/nodes.csv and %s/edges.csv\n", strings.TrimSuffix(f.out, "/"), strings.TrimSuffix(f.out, "/"))
 		return nil
 	}
-	opt.Parquet = f.parquet || graph.IsParquetName(f.out)
-	if opt.Parquet && opt.Format != graph.FormatEvents && opt.Format != graph.FormatDyads {
+	opt.Parquet = f.parquet || export.IsParquetName(f.out)
+	if opt.Parquet && opt.Format != export.FormatEvents && opt.Format != export.FormatDyads {
 		return fmt.Errorf("parquet: only --format events and dyads are tables of one kind; --format %s is not", opt.Format)
 	}
-	if viewlessRDF(opt.Format) || opt.Format == graph.FormatNQuads {
+	if viewlessRDF(opt.Format) || opt.Format == export.FormatNQuads {
 		opt.Base = f.base
 	}
 	if f.out == "" || f.out == "-" {
-		if (opt.Format == graph.FormatPNG || opt.Parquet) && f.io.OutTerminal {
+		if (opt.Format == export.FormatPNG || opt.Parquet) && f.io.OutTerminal {
 			return fmt.Errorf("--format %s is binary: give --out FILE or redirect the output", opt.Format)
 		}
-		return st.Export(ctx, f.io.Out, opt)
+		return export.Write(ctx, f.io.Out, st, opt)
 	}
-	return graph.WriteFileAtomic(f.out, func(w io.Writer) error { return st.Export(ctx, w, opt) })
+	return export.WriteFileAtomic(f.out, func(w io.Writer) error { return export.Write(ctx, w, st, opt) })
 }
 
-func (f *exportOptions) options() (graph.ExportOptions, error) {
+func (f *exportOptions) options() (export.Options, error) {
 	if f.format == "" {
-		return graph.ExportOptions{}, fmt.Errorf("--format is required: %s", strings.Join(graph.Formats(), ", "))
+		return export.Options{}, fmt.Errorf("--format is required: %s", strings.Join(export.Formats(), ", "))
 	}
 	if f.hopsSet && f.official == "" {
-		return graph.ExportOptions{}, fmt.Errorf("--hops needs --official")
+		return export.Options{}, fmt.Errorf("--hops needs --official")
 	}
-	opt := graph.ExportOptions{Format: f.format, View: f.view, Filter: graph.Filter{
+	opt := export.Options{Format: f.format, View: f.view, Filter: export.Filter{
 		Official: f.official, Hops: f.hops, Topic: f.topic, Country: f.country,
 	}}
 	for _, d := range []struct {
@@ -153,5 +154,5 @@ func (f *exportOptions) options() (graph.ExportOptions, error) {
 }
 
 func viewlessRDF(format string) bool {
-	return format == graph.FormatTriG || format == graph.FormatTurtle
+	return format == export.FormatTriG || format == export.FormatTurtle
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server"
 )
 
 // TestLockWaitOutlastsServerTimeout: the writers' default --lock-wait is
@@ -21,8 +21,8 @@ func TestLockWaitOutlastsServerTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if serveTimeout != graph.DefaultServeTimeout {
-		t.Errorf("serve --timeout defaults to %s, the server's default is %s", serveTimeout, graph.DefaultServeTimeout)
+	if serveTimeout != server.DefaultServeTimeout {
+		t.Errorf("serve --timeout defaults to %s, the server's default is %s", serveTimeout, server.DefaultServeTimeout)
 	}
 	for _, c := range []struct {
 		name string
@@ -43,7 +43,7 @@ func TestLockWaitOutlastsServerTimeout(t *testing.T) {
 		timeout time.Duration
 		warn    bool
 	}{
-		{graph.DefaultServeTimeout, false},
+		{server.DefaultServeTimeout, false},
 		{defaultLockWait - 2*time.Second, false},
 		{defaultLockWait, true},
 		{time.Minute, true},

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server"
 )
 
 // A name no official has, and one several share, give the same error text
@@ -43,7 +44,7 @@ func TestResolveOfficialSameEverywhere(t *testing.T) {
 		t.Errorf("by id: %v %v", off, err)
 	}
 
-	srv, err := graph.NewServer(db, graph.ServeOptions{Timeout: time.Minute, Limit: 100, MaxBytes: 1 << 20, LockTimeout: time.Second})
+	srv, err := server.New(db, server.Options{Timeout: time.Minute, Limit: 100, MaxBytes: 1 << 20, LockTimeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server"
 )
 
 // globals are the flags every command shares.
@@ -63,4 +64,4 @@ func (gl *globals) readStore(lockWait time.Duration) (*graph.Store, error) {
 // writer is not refused behind a long query or export (new requests wait
 // for the writer meanwhile). TestLockWaitOutlastsServerTimeout holds them
 // together.
-const defaultLockWait = graph.DefaultServeTimeout + 5*time.Second
+const defaultLockWait = server.DefaultServeTimeout + 5*time.Second

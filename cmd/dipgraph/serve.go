@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/server"
 	"github.com/dipgraph/dipgraph/web"
 )
 
@@ -16,7 +17,7 @@ type serveOptions struct {
 	io             *IO
 	gl             *globals
 	addr           string
-	opt            graph.ServeOptions
+	opt            server.Options
 	maxMiB, memMiB int64
 	quiet          bool
 }
@@ -60,7 +61,7 @@ See docs/exports.md.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:64210", "address to listen on (port 0: any free port)")
-	fl.DurationVar(&o.opt.Timeout, "timeout", graph.DefaultServeTimeout, "longest time for one query or export (a build or remove waits for the requests in progress up to its --lock-wait, "+defaultLockWait.String()+" by default)")
+	fl.DurationVar(&o.opt.Timeout, "timeout", server.DefaultServeTimeout, "longest time for one query or export (a build or remove waits for the requests in progress up to its --lock-wait, "+defaultLockWait.String()+" by default)")
 	fl.IntVar(&o.opt.Limit, "limit", 1000, "most results for one query (a request may ask for fewer with ?limit=)")
 	fl.Int64Var(&o.maxMiB, "max-export-mib", 64, "largest export to send, in MiB")
 	fl.DurationVar(&o.opt.LockTimeout, "lock-wait", time.Second, "how long a request waits for a build to release the store")
@@ -80,7 +81,7 @@ func runServe(ctx context.Context, o *serveOptions) error {
 	if !o.quiet {
 		opt.Log = o.io.Err
 	}
-	srv, err := graph.NewServer(o.gl.db, opt)
+	srv, err := server.New(o.gl.db, opt)
 	if err != nil {
 		return err
 	}

@@ -1,24 +1,27 @@
-package graph
+package export_test
 
 import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
+	"github.com/dipgraph/dipgraph/internal/pyrun"
+
+	"github.com/dipgraph/dipgraph/export"
+	"github.com/dipgraph/dipgraph/graph"
+
 	"github.com/parquet-go/parquet-go"
 )
 
-func writeExportOpt(t *testing.T, st *Store, opt ExportOptions, name string) string {
+func writeExportOpt(t *testing.T, st *graph.Store, opt export.Options, name string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := st.Export(context.Background(), &b, opt); err != nil {
+	if err := export.Write(context.Background(), &b, st, opt); err != nil {
 		t.Fatalf("export %+v: %v", opt, err)
 	}
 	path := filepath.Join(t.TempDir(), name)
@@ -28,11 +31,33 @@ func writeExportOpt(t *testing.T, st *Store, opt ExportOptions, name string) str
 	return path
 }
 
+// eventRow and dyadRow are the columns of the events and dyads tables
+// the test reads back (parquet-go matches them by name).
+type eventRow struct {
+	Date          string `parquet:"date"`
+	DatePrecision string `parquet:"date_precision"`
+	Year          *int32 `parquet:"year,optional"`
+	Day           *int32 `parquet:"day,optional"`
+	Cameo         string `parquet:"cameo"`
+	NSources      int32  `parquet:"n_sources"`
+}
+
+type dyadRow struct {
+	Cameo         string `parquet:"cameo"`
+	Source        string `parquet:"source"`
+	Target        string `parquet:"target"`
+	SourceCountry string `parquet:"source_country"`
+	TargetCountry string `parquet:"target_country"`
+	SourceRole    string `parquet:"source_role"`
+	Place         string `parquet:"place"`
+	PlaceCountry  string `parquet:"place_country"`
+}
+
 // TestExportEventsParquetGo reads the Parquet tables back with parquet-go
 // and compares them with the rows the CSV is written from.
 func TestExportEventsParquetGo(t *testing.T) {
 	st := exportMem(t)
-	path := writeExportOpt(t, st, ExportOptions{Format: FormatEvents, Parquet: true}, "events.parquet")
+	path := writeExportOpt(t, st, export.Options{Format: export.FormatEvents, Parquet: true}, "events.parquet")
 	rows, err := parquet.ReadFile[eventRow](path)
 	if err != nil {
 		t.Fatal(err)
@@ -45,13 +70,13 @@ func TestExportEventsParquetGo(t *testing.T) {
 		byKind[r.Cameo] = r
 	}
 	call := rows[0]
-	if call.Date != "2025-04-01" || call.DatePrecision != "day" || call.NSources != 2 || call.Cameo != CameoPhone || *call.Year != 2025 || *call.Day != 1 {
+	if call.Date != "2025-04-01" || call.DatePrecision != "day" || call.NSources != 2 || call.Cameo != export.CameoPhone || *call.Year != 2025 || *call.Day != 1 {
 		t.Errorf("first event = %+v, want the 2025-04-01 phone call from 2 sources", call)
 	}
-	if _, ok := byKind[CameoIntentToMeet]; !ok {
+	if _, ok := byKind[export.CameoIntentToMeet]; !ok {
 		t.Errorf("no planned meeting (036) among %v", byKind)
 	}
-	dy := writeExportOpt(t, st, ExportOptions{Format: FormatDyads, Parquet: true}, "dyads.parquet")
+	dy := writeExportOpt(t, st, export.Options{Format: export.FormatDyads, Parquet: true}, "dyads.parquet")
 	drows, err := parquet.ReadFile[dyadRow](dy)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +85,7 @@ func TestExportEventsParquetGo(t *testing.T) {
 	for _, r := range drows {
 		if r.Source == "official/christopher-landau" && r.Target == "official/dang-hoang-giang" {
 			found = true
-			if r.Cameo != CameoVisit || r.SourceCountry != "US" || r.TargetCountry != "VN" || r.Place != "Hà Nội" && r.PlaceCountry != "VN" {
+			if r.Cameo != export.CameoVisit || r.SourceCountry != "US" || r.TargetCountry != "VN" || r.Place != "Hà Nội" && r.PlaceCountry != "VN" {
 				t.Errorf("Landau in Hanoi: %+v, want 042 (the source visits), US → VN", r)
 			}
 			if !strings.Contains(r.SourceRole, "role/us-deputy-secretary-of-state") {
@@ -96,10 +121,10 @@ print(json.dumps(out))
 // fastparquet: Debian 12 packages neither).
 func TestExportEventsPandas(t *testing.T) {
 	st := exportMem(t)
-	ev := writeExportOpt(t, st, ExportOptions{Format: FormatEvents}, "events.csv")
-	dy := writeExportOpt(t, st, ExportOptions{Format: FormatDyads}, "dyads.csv")
-	pq := writeExportOpt(t, st, ExportOptions{Format: FormatEvents, Parquet: true}, "events.parquet")
-	for _, py := range pythons(t, "pandas") {
+	ev := writeExportOpt(t, st, export.Options{Format: export.FormatEvents}, "events.csv")
+	dy := writeExportOpt(t, st, export.Options{Format: export.FormatDyads}, "dyads.csv")
+	pq := writeExportOpt(t, st, export.Options{Format: export.FormatEvents, Parquet: true}, "events.parquet")
+	for _, py := range pyrun.Pythons(t, "pandas") {
 		var got struct {
 			Events, Dyads int
 			Columns       []string
@@ -112,24 +137,24 @@ func TestExportEventsPandas(t *testing.T) {
 			Parquet       []any
 			ParquetError  string `json:"parquet_error"`
 		}
-		runPython(t, py, eventsPandasScript, &got, ev, dy, pq)
+		pyrun.Run(t, py, eventsPandasScript, &got, ev, dy, pq)
 		if got.Events != 4 || got.Dyads != 4 || got.Sources != 5 {
 			t.Errorf("pandas: %d events %d dyads %d sources, want 4 4 5", got.Events, got.Dyads, got.Sources)
 		}
 		if strings.Join(got.Cameo, " ") != "036 040 041 041" {
 			t.Errorf("cameo codes %v", got.Cameo)
 		}
-		if strings.Join(got.Columns, ",") != strings.Join(EventColumns(FormatEvents), ",") ||
-			strings.Join(got.DyadColumns, ",") != strings.Join(EventColumns(FormatDyads), ",") {
+		if strings.Join(got.Columns, ",") != strings.Join(export.EventColumns(export.FormatEvents), ",") ||
+			strings.Join(got.DyadColumns, ",") != strings.Join(export.EventColumns(export.FormatDyads), ",") {
 			t.Errorf("columns %v / %v", got.Columns, got.DyadColumns)
 		}
 		for _, c := range []string{"meeting_id", "date", "date_precision", "year", "month", "day", "kind", "cameo", "participants", "countries", "roles_at_date", "place", "status", "topics", "n_sources", "articles", "urls", "first_sentence"} {
-			if !contains(got.Columns, c) {
+			if !slices.Contains(got.Columns, c) {
 				t.Errorf("events lack column %s", c)
 			}
 		}
 		for _, c := range []string{"source", "target", "source_country", "target_country", "source_role", "target_role"} {
-			if !contains(got.DyadColumns, c) {
+			if !slices.Contains(got.DyadColumns, c) {
 				t.Errorf("dyads lack column %s", c)
 			}
 		}
@@ -164,48 +189,25 @@ out["landau"] = str(tt.value(rdflib.URIRef(base + "official/christopher-landau")
 print(json.dumps(out))
 `
 
-// TestExportRDF loads the N-Quads with Cayley's parser and rdflib, and the
-// TriG and Turtle with rdflib.
+// TestExportRDF loads the N-Quads, TriG and Turtle of a filter with
+// rdflib (graph's TestWriteRDFBase reads the whole N-Quads with Cayley's
+// parser).
 func TestExportRDF(t *testing.T) {
 	st := exportMem(t)
 	base := "https://example.org/dg/"
-	nq := writeExportOpt(t, st, ExportOptions{Format: FormatNQuads, Base: base}, "g.nq")
 	// rdflib is slow on the gazetteer's 38,000 quads: it reads the part
 	// about Vietnam's meetings.
-	vn := Filter{Country: "VN"}
-	nqVN := writeExportOpt(t, st, ExportOptions{Format: FormatNQuads, Base: base, Filter: vn}, "vn.nq")
-	trig := writeExportOpt(t, st, ExportOptions{Format: FormatTriG, Base: base, Filter: vn}, "vn.trig")
-	ttl := writeExportOpt(t, st, ExportOptions{Format: FormatTurtle, Base: base, Filter: vn}, "vn.ttl")
-	nVN := strings.Count(exportString(t, st, ExportOptions{Format: FormatNQuads, Filter: vn}), "\n")
-	f, err := os.Open(nq)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := nquads.NewReader(f, false)
-	n := 0
-	for {
-		q, err := r.ReadQuad()
-		if err != nil {
-			break
-		}
-		n++
-		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-			if i, ok := v.(quad.IRI); ok && !strings.HasPrefix(string(i), base) {
-				t.Fatalf("quad %v: IRI %s not under the base", q, i)
-			}
-		}
-	}
-	short := exportString(t, st, ExportOptions{Format: FormatNQuads})
-	if want := strings.Count(short, "\n"); n != want {
-		t.Errorf("cayley's nquads parser read %d quads, want %d", n, want)
-	}
-	for _, py := range pythons(t, "rdflib") {
+	vn := export.Filter{Country: "VN"}
+	nqVN := writeExportOpt(t, st, export.Options{Format: export.FormatNQuads, Base: base, Filter: vn}, "vn.nq")
+	trig := writeExportOpt(t, st, export.Options{Format: export.FormatTriG, Base: base, Filter: vn}, "vn.trig")
+	ttl := writeExportOpt(t, st, export.Options{Format: export.FormatTurtle, Base: base, Filter: vn}, "vn.ttl")
+	nVN := strings.Count(exportString(t, st, export.Options{Format: export.FormatNQuads, Filter: vn}), "\n")
+	for _, py := range pyrun.Pythons(t, "rdflib") {
 		var got struct {
 			NQuads, Graphs, TriG, Turtle int
 			Landau                       string
 		}
-		runPython(t, py, rdflibScript, &got, nqVN, trig, ttl, base)
+		pyrun.Run(t, py, rdflibScript, &got, nqVN, trig, ttl, base)
 		if got.NQuads != nVN || got.TriG != nVN || got.Turtle == 0 || got.Turtle > nVN || got.Graphs < 3 {
 			t.Errorf("rdflib: %+v, want %d quads in nquads and trig, labels as graphs", got, nVN)
 		}
@@ -235,14 +237,14 @@ print(json.dumps(out))
 // and the GraphML's date precision.
 func TestExportGEXF(t *testing.T) {
 	st := exportMem(t)
-	full := writeExportOpt(t, st, ExportOptions{Format: FormatGEXF}, "full.gexf")
-	met := writeExportOpt(t, st, ExportOptions{Format: FormatGEXF, View: ViewMet}, "met.gexf")
-	gml := writeExportOpt(t, st, ExportOptions{Format: FormatGraphML}, "full.graphml")
+	full := writeExportOpt(t, st, export.Options{Format: export.FormatGEXF}, "full.gexf")
+	met := writeExportOpt(t, st, export.Options{Format: export.FormatGEXF, View: export.ViewMet}, "met.gexf")
+	gml := writeExportOpt(t, st, export.Options{Format: export.FormatGraphML}, "full.graphml")
 	if s, _ := os.ReadFile(met); !strings.Contains(string(s), `<spell start="2025-04-01" end="2025-04-01"/>`) {
 		t.Errorf("met GEXF lacks the spell of the 2025-04-01 call")
 	}
-	dFull, dMet := exportJSON(t, st, ExportOptions{}), exportJSON(t, st, ExportOptions{View: ViewMet})
-	for _, py := range pythons(t, "networkx") {
+	dFull, dMet := exportJSON(t, st, export.Options{}), exportJSON(t, st, export.Options{View: export.ViewMet})
+	for _, py := range pyrun.Pythons(t, "networkx") {
 		type view struct {
 			Nodes, Edges int
 			Meeting      map[string]string
@@ -252,14 +254,14 @@ func TestExportGEXF(t *testing.T) {
 			Full, Met        view
 			GraphMLPrecision []string `json:"graphml_precision"`
 		}
-		runPython(t, py, gexfScript, &got, full, met, gml)
+		pyrun.Run(t, py, gexfScript, &got, full, met, gml)
 		if got.Full.Nodes != len(dFull.Nodes) || got.Full.Edges != len(dFull.Links) || got.Met.Nodes != len(dMet.Nodes) || got.Met.Edges != len(dMet.Links) {
 			t.Errorf("networkx read_gexf: %+v, want %d/%d and %d/%d", got, len(dFull.Nodes), len(dFull.Links), len(dMet.Nodes), len(dMet.Links))
 		}
 		if m := got.Full.Meeting; m == nil || m["start"] == "" || m["start"] == "None" || m["end"] == "None" || m["date_precision"] == "None" {
 			t.Errorf("GEXF meeting node %v: want start, end and date_precision", m)
 		}
-		if !contains(got.Met.EdgeKeys, "spells") && !contains(got.Met.EdgeKeys, "start") {
+		if !slices.Contains(got.Met.EdgeKeys, "spells") && !slices.Contains(got.Met.EdgeKeys, "start") {
 			t.Errorf("met GEXF edge keys %v: want spells", got.Met.EdgeKeys)
 		}
 		if strings.Join(got.GraphMLPrecision, " ") != "day month" {
@@ -274,7 +276,7 @@ func TestExportGEXF(t *testing.T) {
 func TestExportNeo4j(t *testing.T) {
 	st := exportMem(t)
 	dir := t.TempDir()
-	if err := st.ExportNeo4j(context.Background(), dir, ExportOptions{}); err != nil {
+	if err := export.WriteNeo4j(context.Background(), dir, st, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) [][]string {
@@ -324,29 +326,22 @@ func TestExportNeo4j(t *testing.T) {
 	}
 }
 
-func TestExportPictureSize(t *testing.T) {
-	big := &exportGraph{View: ViewFull}
-	for i := 0; i <= FullDrawMax; i++ {
-		big.Nodes = append(big.Nodes, gNode{ID: fmt.Sprintf("official/o%d", i), Kind: "official"})
-	}
-	err := renderDOT(context.Background(), &bytes.Buffer{}, big, FormatSVG, "false")
-	if err == nil || !strings.Contains(err.Error(), "--view met") {
-		t.Errorf("a full view of %d nodes: error %v, want a refusal with advice", len(big.Nodes), err)
-	}
-	for _, n := range []struct {
-		nodes int
-		want  string
-	}{{MetNeatoMax, "layout=neato"}, {MetNeatoMax + 1, "layout=sfdp"}} {
-		g := &exportGraph{View: ViewMet}
-		for i := 0; i < n.nodes; i++ {
-			g.Nodes = append(g.Nodes, gNode{ID: fmt.Sprintf("official/o%d", i), Kind: "official"})
+// TestFolderExportsResolveOfficial: the folder exports take the filter's
+// official by name, as the stream exports do (neo4j took the name for an
+// id before, and answered "no official named").
+func TestFolderExportsResolveOfficial(t *testing.T) {
+	st := exportMem(t)
+	for name, write := range map[string]func(context.Context, string, export.Source, export.Options) error{
+		"csv": export.WriteCSV, "neo4j": export.WriteNeo4j,
+	} {
+		dir := t.TempDir()
+		if err := write(context.Background(), dir, st, export.Options{Filter: export.Filter{Official: "Landau", Hops: 1}}); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
 		}
-		var b bytes.Buffer
-		if err := writeDOT(&b, g); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(b.String(), n.want) {
-			t.Errorf("met view of %d officials: DOT lacks %s", n.nodes, n.want)
+		nodes, err := os.ReadFile(filepath.Join(dir, "nodes.csv"))
+		if err != nil || !strings.Contains(string(nodes), "official/dang-hoang-giang") || strings.Contains(string(nodes), "official/to-lam") {
+			t.Errorf("%s: nodes of Landau's network (%v):\n%s", name, err, nodes)
 		}
 	}
 }

@@ -1,4 +1,11 @@
-package graph
+// Package server is dipgraph's read-only HTTP server (dipgraph serve):
+// Cayley's v1 Gizmo endpoint, who an official met, the exports, and the
+// web page's routes (package web mounts itself with Mount), behind the
+// Host and Origin guard (guard.go). It reads the store through graph's
+// exported API only: each Gizmo query runs in graph's isolated worker
+// process (graph.GizmoIsolated), met and the official resolver are
+// graph's, the exports are package export's. It does not import Cayley.
+package server
 
 import (
 	"bytes"
@@ -9,73 +16,14 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/kv"
-	bolt "github.com/coreos/bbolt"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
-
+	"github.com/dipgraph/dipgraph/export"
+	"github.com/dipgraph/dipgraph/graph"
 	"github.com/dipgraph/dipgraph/schema"
 )
-
-// OpenReadOnly opens an existing bolt store for reading only. It takes
-// bolt's shared lock, so any number of readers (exports, the server's
-// requests) can hold it together, while a writer (build, remove) that
-// comes meanwhile gets ErrInUse from Open within its lock timeout; a
-// reader that comes while a writer holds the store gets ErrInUse after
-// opt.LockTimeout (default 1s). It never creates a file. A postgres:// dsn
-// is opened as by Open (PostgreSQL has its own concurrency); "memory" is
-// refused, since a new in-memory store is empty.
-func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
-	quiet()
-	if IsPostgres(dsn) {
-		return Open(dsn, opt)
-	}
-	if dsn == "" || dsn == Memory {
-		return nil, fmt.Errorf("store %q: reading needs a database file (a new in-memory store is empty)", dsn)
-	}
-	fi, err := os.Stat(dsn)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("store %s: no such file (make it with dipgraph build)", dsn)
-	} else if err != nil {
-		return nil, fmt.Errorf("store %s: %w", dsn, err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("store %s: is a directory, want a database file", dsn)
-	}
-	if opt.LockTimeout == 0 {
-		opt.LockTimeout = time.Second
-	}
-	if err := checkBoltFile(dsn); err != nil {
-		return nil, fmt.Errorf("store %s: %w", dsn, err)
-	}
-	// A writer waiting for the store goes first (writer preference): a
-	// reader that comes meanwhile waits for it, up to its lock timeout.
-	deadline := time.Now().Add(opt.LockTimeout)
-	if err := waitForWriter(dsn, deadline); err != nil {
-		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, err)
-	}
-	defer protect(dsn, &err)()
-	db, err := bolt.Open(dsn, 0o644, &bolt.Options{ReadOnly: true, Timeout: max(time.Until(deadline), 20*time.Millisecond)})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", dsn, ErrInUse)
-	} else if err != nil {
-		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
-	}
-	qs, err := kv.New(hbolt.New(db), cgraph.Options{"no_bloom": true})
-	if err != nil {
-		db.Close()
-		if err == cgraph.ErrNotInitialized {
-			return nil, fmt.Errorf("store %s: not a dipgraph store (no Cayley metadata)", dsn)
-		}
-		return nil, fmt.Errorf("store %s: open read-only: %w", dsn, err)
-	}
-	return &Store{qs: qs, backend: "bbolt", path: dsn}, nil
-}
 
 // DefaultServeTimeout is how long the server lets one request run (a query,
 // an export, a met list): the longest a request in progress holds the
@@ -83,8 +31,8 @@ func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
 // default.
 const DefaultServeTimeout = 10 * time.Second
 
-// ServeOptions bound what the server does for one request.
-type ServeOptions struct {
+// Options bound what the server does for one request.
+type Options struct {
 	// Timeout stops a query or an export (default DefaultServeTimeout).
 	Timeout time.Duration
 	// Limit is the most results a Gizmo query or a met list returns
@@ -96,7 +44,7 @@ type ServeOptions struct {
 	// bolt store before it answers 503 (default 1s).
 	LockTimeout time.Duration
 	// QueryMemory bounds the memory of one Gizmo query's process, in
-	// bytes (default DefaultQueryMemory).
+	// bytes (default graph.DefaultQueryMemory).
 	QueryMemory int64
 	// Workers is how many Gizmo queries run at once (default 4); a query
 	// that finds them all busy waits, within its time limit.
@@ -104,7 +52,7 @@ type ServeOptions struct {
 	// AllowHosts are further Host header values the server answers to
 	// ("name" or "name:port"; "*": any). By default it answers to
 	// localhost and loopback addresses when it listens on loopback, and to
-	// IP addresses otherwise (serve_guard.go).
+	// IP addresses otherwise (guard.go).
 	AllowHosts []string
 	// AllowOrigins are web origins ("http://host:port"; "*": any) whose
 	// pages may send requests; by default only the server's own.
@@ -116,7 +64,7 @@ type ServeOptions struct {
 	Warn io.Writer
 }
 
-func (o *ServeOptions) defaults() {
+func (o *Options) defaults() {
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultServeTimeout
 	}
@@ -130,7 +78,7 @@ func (o *ServeOptions) defaults() {
 		o.LockTimeout = time.Second
 	}
 	if o.QueryMemory <= 0 {
-		o.QueryMemory = DefaultQueryMemory
+		o.QueryMemory = graph.DefaultQueryMemory
 	}
 	if o.Workers <= 0 {
 		o.Workers = 4
@@ -143,33 +91,33 @@ func (o *ServeOptions) defaults() {
 // A bolt store is opened read-only for each request and closed after it,
 // so `dipgraph build` can write the store while the server runs: a build
 // that starts while a request is being answered waits for it up to its
-// lock timeout (1s), then reports ErrInUse; a request that comes while a
-// build writes waits up to ServeOptions.LockTimeout, then gets 503
+// lock timeout (1s), then reports graph.ErrInUse; a request that comes while a
+// build writes waits up to Options.LockTimeout, then gets 503
 // "store is in use by another process". Neither hangs, and the server
 // never writes.
 //
 // Gizmo queries on a bolt file or PostgreSQL run each in a child process
-// (GizmoIsolated), at most ServeOptions.Workers at once: a query that
+// (graph.GizmoIsolated), at most Options.Workers at once: a query that
 // overflows the stack, fills memory or ignores its time limit is killed
 // and answered with the cause, and the server goes on. Over an open store
-// given to NewStoreServer (an in-memory one) they run in the server.
+// given to NewForStore (an in-memory one) they run in the server.
 type Server struct {
 	dsn     string
-	shared  *Store // an open store served as is (in-memory, PostgreSQL)
-	opt     ServeOptions
+	shared  *graph.Store // an open store served as is (in-memory, PostgreSQL)
+	opt     Options
 	workers chan struct{}
 	page    http.Handler // the web page (Mount), or nil
 }
 
-// NewServer makes a server over the store at dsn (a bolt file or a
+// New makes a server over the store at dsn (a bolt file or a
 // postgres:// URL), after checking that it opens.
-func NewServer(dsn string, opt ServeOptions) (*Server, error) {
+func New(dsn string, opt Options) (*Server, error) {
 	opt.defaults()
-	st, err := OpenReadOnly(dsn, Options{LockTimeout: opt.LockTimeout})
+	st, err := graph.OpenReadOnly(dsn, graph.Options{LockTimeout: opt.LockTimeout})
 	if err != nil {
 		return nil, err
 	}
-	if IsPostgres(dsn) {
+	if graph.IsPostgres(dsn) {
 		return &Server{dsn: dsn, shared: st, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 	}
 	if err := st.Close(); err != nil {
@@ -178,9 +126,9 @@ func NewServer(dsn string, opt ServeOptions) (*Server, error) {
 	return &Server{dsn: dsn, opt: opt, workers: make(chan struct{}, opt.Workers)}, nil
 }
 
-// NewStoreServer makes a server over an open store, which it keeps open.
+// NewForStore makes a server over an open store, which it keeps open.
 // Its Gizmo queries run in the server's process.
-func NewStoreServer(st *Store, opt ServeOptions) *Server {
+func NewForStore(st *graph.Store, opt Options) *Server {
 	opt.defaults()
 	return &Server{dsn: st.Path(), shared: st, opt: opt}
 }
@@ -190,17 +138,17 @@ func (srv *Server) isolated() bool { return srv.workers != nil }
 
 // Close closes a store the server holds open.
 func (srv *Server) Close() error {
-	if srv.shared != nil && IsPostgres(srv.dsn) {
+	if srv.shared != nil && graph.IsPostgres(srv.dsn) {
 		return srv.shared.Close()
 	}
 	return nil
 }
 
-func (srv *Server) acquire() (*Store, func(), error) {
+func (srv *Server) acquire() (*graph.Store, func(), error) {
 	if srv.shared != nil {
 		return srv.shared, func() {}, nil
 	}
-	st, err := OpenReadOnly(srv.dsn, Options{LockTimeout: srv.opt.LockTimeout})
+	st, err := graph.OpenReadOnly(srv.dsn, graph.Options{LockTimeout: srv.opt.LockTimeout})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -238,7 +186,7 @@ func (srv *Server) Handler() http.Handler {
 			"endpoints": []string{
 				"POST /api/v1/query/gizmo (body: Gizmo query; ?limit=N)",
 				"GET /api/v1/met?name=NAME[&planned=true]",
-				"GET /api/v1/export?format=" + strings.Join(Formats(), "|") + "[&view=met][&table=nodes|edges][&official=NAME&hops=N][&from=DATE][&to=DATE][&topic=ID][&country=CC]",
+				"GET /api/v1/export?format=" + strings.Join(export.Formats(), "|") + "[&view=met][&table=nodes|edges][&official=NAME&hops=N][&from=DATE][&to=DATE][&topic=ID][&country=CC]",
 			},
 			"limits": map[string]any{"timeout": srv.opt.Timeout.String(), "results": srv.opt.Limit, "export_bytes": srv.opt.MaxBytes},
 		})
@@ -300,8 +248,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // writeOfficialError answers ResolveOfficial's errors: 404 for no such
 // official, 409 with the candidates for a name several share, 500 else.
 func writeOfficialError(w http.ResponseWriter, err error) {
-	var nf *NotFoundError
-	var amb *AmbiguousError
+	var nf *graph.NotFoundError
+	var amb *graph.AmbiguousError
 	switch {
 	case errors.As(err, &nf):
 		writeError(w, http.StatusNotFound, err)
@@ -314,7 +262,7 @@ func writeOfficialError(w http.ResponseWriter, err error) {
 
 // writeError answers an error as Cayley does: {"error": "…"}.
 func writeError(w http.ResponseWriter, status int, err error) {
-	if errors.Is(err, ErrInUse) {
+	if errors.Is(err, graph.ErrInUse) {
 		w.Header().Set("Retry-After", "2")
 		status = http.StatusServiceUnavailable
 	}
@@ -363,20 +311,20 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 	if res == nil && err == nil {
 		return // answered
 	}
-	var kerr *KilledError
+	var kerr *graph.KilledError
 	if errors.As(err, &kerr) {
 		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(kerr.MaxRSS, 10))
 	} else if res != nil && res.MaxRSS > 0 {
 		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(res.MaxRSS, 10))
 	}
-	if kerr != nil && !errors.Is(err, ErrTimeout) {
+	if kerr != nil && !errors.Is(err, graph.ErrTimeout) {
 		srv.warnf("gizmo query killed (%s, max RSS %d MiB): %v", kerr.Cause, kerr.MaxRSS>>20, kerr)
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
 		return
 	}
-	if err != nil && !errors.Is(err, ErrTimeout) {
+	if err != nil && !errors.Is(err, graph.ErrTimeout) {
 		status := http.StatusBadRequest
-		if errors.Is(err, ErrInUse) {
+		if errors.Is(err, graph.ErrInUse) {
 			status = http.StatusServiceUnavailable
 		}
 		writeError(w, status, err)
@@ -395,7 +343,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("X-Dipgraph-Cut", "limit")
 	}
-	if errors.Is(err, ErrTimeout) {
+	if errors.Is(err, graph.ErrTimeout) {
 		out.TimedOut = true
 		out.Note = fmt.Sprintf("query stopped at the server's %s time limit; the result is partial", srv.opt.Timeout)
 		w.Header().Set("X-Dipgraph-Cut", "timeout")
@@ -406,7 +354,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 // runGizmo runs a query for a request, in a child process when the server
 // isolates queries. When it has answered the request itself (busy), it
 // returns nil, nil.
-func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, limit int) (*QueryResult, error) {
+func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, limit int) (*graph.QueryResult, error) {
 	if !srv.isolated() {
 		ctx, st, done, ok := srv.session(w, r)
 		if !ok {
@@ -425,7 +373,7 @@ func (srv *Server) runGizmo(w http.ResponseWriter, r *http.Request, q string, li
 		writeError(w, http.StatusServiceUnavailable, fmt.Errorf("the server is busy: %d queries running for %s; try again", srv.opt.Workers, srv.opt.Timeout))
 		return nil, nil
 	}
-	return GizmoIsolated(ctx, srv.dsn, q, limit, IsolatedOptions{
+	return graph.GizmoIsolated(ctx, srv.dsn, q, limit, graph.IsolatedOptions{
 		Memory: srv.opt.QueryMemory, MaxBytes: min(srv.opt.MaxBytes, 16<<20), LockTimeout: srv.opt.LockTimeout,
 	})
 }
@@ -444,7 +392,7 @@ func (srv *Server) warnf(format string, args ...any) {
 // session opens the store for one request, with the server's time limit
 // on the request's context; done releases both. On failure it has answered
 // the request and ok is false.
-func (srv *Server) session(w http.ResponseWriter, r *http.Request) (ctx context.Context, st *Store, done func(), ok bool) {
+func (srv *Server) session(w http.ResponseWriter, r *http.Request) (ctx context.Context, st *graph.Store, done func(), ok bool) {
 	ctx, cancel := context.WithTimeout(r.Context(), srv.opt.Timeout)
 	st, release, err := srv.acquire()
 	if err != nil {
@@ -480,20 +428,20 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 	}
 	rows, err := st.Met(ctx, off.ID, planned)
 	if err == nil && ctx.Err() != nil {
-		err = fmt.Errorf("met %s: %w", name, ErrTimeout)
+		err = fmt.Errorf("met %s: %w", name, graph.ErrTimeout)
 	}
 	if err != nil {
 		writeError(w, http.StatusGatewayTimeout, err)
 		return
 	}
 	if rows == nil {
-		rows = []MetRow{}
+		rows = []graph.MetRow{}
 	}
 	out := struct {
-		Official  Official `json:"official"`
-		Met       []MetRow `json:"met"`
-		Truncated bool     `json:"truncated,omitempty"`
-		Note      string   `json:"note,omitempty"`
+		Official  graph.Official `json:"official"`
+		Met       []graph.MetRow `json:"met"`
+		Truncated bool           `json:"truncated,omitempty"`
+		Note      string         `json:"note,omitempty"`
 	}{Official: off, Met: rows}
 	if len(rows) > limit {
 		out.Met, out.Truncated = rows[:limit], true
@@ -505,11 +453,11 @@ func (srv *Server) met(w http.ResponseWriter, r *http.Request) {
 
 // exportContentTypes are the media types of the export formats.
 var exportContentTypes = map[string]string{
-	FormatDOT: "text/vnd.graphviz; charset=utf-8", FormatSVG: "image/svg+xml", FormatPNG: "image/png",
-	FormatNQuads: "application/n-quads; charset=utf-8", FormatJSON: "application/json; charset=utf-8",
-	FormatGraphML: "application/graphml+xml; charset=utf-8", FormatCSV: "text/csv; charset=utf-8",
-	FormatEvents: "text/csv; charset=utf-8", FormatDyads: "text/csv; charset=utf-8", FormatNeo4j: "text/csv; charset=utf-8",
-	FormatTriG: "application/trig; charset=utf-8", FormatTurtle: "text/turtle; charset=utf-8", FormatGEXF: "application/gexf+xml; charset=utf-8",
+	export.FormatDOT: "text/vnd.graphviz; charset=utf-8", export.FormatSVG: "image/svg+xml", export.FormatPNG: "image/png",
+	export.FormatNQuads: "application/n-quads; charset=utf-8", export.FormatJSON: "application/json; charset=utf-8",
+	export.FormatGraphML: "application/graphml+xml; charset=utf-8", export.FormatCSV: "text/csv; charset=utf-8",
+	export.FormatEvents: "text/csv; charset=utf-8", export.FormatDyads: "text/csv; charset=utf-8", export.FormatNeo4j: "text/csv; charset=utf-8",
+	export.FormatTriG: "application/trig; charset=utf-8", export.FormatTurtle: "text/turtle; charset=utf-8", export.FormatGEXF: "application/gexf+xml; charset=utf-8",
 }
 
 // errTooLarge is returned by a cappedBuffer that is full.
@@ -529,16 +477,16 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 
 // ExportOptionsFromQuery reads export options from URL query values
 // (format, view, table, official, hops, from, to, topic, country, base).
-func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
+func ExportOptionsFromQuery(q map[string][]string) (export.Options, error) {
 	get := func(k string) string {
 		if v := q[k]; len(v) > 0 {
 			return strings.TrimSpace(v[0])
 		}
 		return ""
 	}
-	opt := ExportOptions{Format: get("format"), View: get("view"), Table: get("table"), Base: get("base")}
+	opt := export.Options{Format: get("format"), View: get("view"), Table: get("table"), Base: get("base")}
 	if opt.Format == "" {
-		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(Formats(), ", "))
+		return opt, fmt.Errorf("give ?format= (%s)", strings.Join(export.Formats(), ", "))
 	}
 	f := &opt.Filter
 	f.Official, f.Topic, f.Country = get("official"), get("topic"), get("country")
@@ -562,10 +510,10 @@ func ExportOptionsFromQuery(q map[string][]string) (ExportOptions, error) {
 			*d.to = v
 		}
 	}
-	if opt.Format == FormatCSV && opt.Table == "" {
+	if opt.Format == export.FormatCSV && opt.Table == "" {
 		opt.Table = "edges"
 	}
-	return opt, opt.check()
+	return opt, opt.Check()
 }
 
 func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
@@ -580,7 +528,7 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	defer done()
 	buf := &cappedBuffer{max: srv.opt.MaxBytes}
-	err = st.Export(ctx, buf, opt)
+	err = export.Write(ctx, buf, st, opt)
 	switch {
 	case err == nil:
 	case errors.Is(err, errTooLarge):
@@ -589,7 +537,7 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 	case ctx.Err() != nil:
 		writeError(w, http.StatusGatewayTimeout, fmt.Errorf("export stopped at the server's %s time limit; narrow it with filters", srv.opt.Timeout))
 		return
-	case errors.Is(err, ErrNoGraphviz):
+	case errors.Is(err, export.ErrNoGraphviz):
 		writeError(w, http.StatusNotImplemented, err)
 		return
 	case isOfficialError(err):
@@ -607,7 +555,7 @@ func (srv *Server) export(w http.ResponseWriter, r *http.Request) {
 
 // isOfficialError tells whether err is one of ResolveOfficial's answers.
 func isOfficialError(err error) bool {
-	var nf *NotFoundError
-	var amb *AmbiguousError
+	var nf *graph.NotFoundError
+	var amb *graph.AmbiguousError
 	return errors.As(err, &nf) || errors.As(err, &amb)
 }

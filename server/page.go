@@ -1,4 +1,4 @@
-package graph
+package server
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 // Mount makes the server answer the web page's paths with page (package
@@ -17,7 +19,7 @@ func (srv *Server) Mount(page http.Handler) { srv.page = page }
 // WithStore opens the store for one request of the page, with the
 // server's time limit on the context, and calls fn; on failure it answers
 // the request (503 while a build writes the store) and returns false.
-func (srv *Server) WithStore(w http.ResponseWriter, r *http.Request, fn func(ctx context.Context, st *Store)) bool {
+func (srv *Server) WithStore(w http.ResponseWriter, r *http.Request, fn func(ctx context.Context, st *graph.Store)) bool {
 	ctx, st, done, ok := srv.session(w, r)
 	if !ok {
 		return false
@@ -48,7 +50,7 @@ func (srv *Server) Version() string {
 
 // ReadStore opens the store outside a request, for work the page does
 // ahead (its warm-up), and calls fn; ctx bounds fn.
-func (srv *Server) ReadStore(ctx context.Context, fn func(ctx context.Context, st *Store) error) error {
+func (srv *Server) ReadStore(ctx context.Context, fn func(ctx context.Context, st *graph.Store) error) error {
 	st, release, err := srv.acquire()
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package graph
+package server
 
 // Requests a browser may send on behalf of any web page: a page the user
 // opens can POST to a loopback server (a "simple" cross-origin request
@@ -44,7 +44,7 @@ func (srv *Server) refuse(w http.ResponseWriter, r *http.Request, why string) {
 // hostRefused says why a Host header is refused ("" if it is not). A
 // server on loopback takes localhost and loopback addresses; one on
 // another address takes IP addresses (a rebound name is never one); both
-// take the names of ServeOptions.AllowHosts. The port must be the
+// take the names of Options.AllowHosts. The port must be the
 // server's.
 func (srv *Server) hostRefused(hostport, port string, loopback bool) string {
 	if hostport == "" {
@@ -82,7 +82,7 @@ func (srv *Server) hostRefused(hostport, port string, loopback bool) string {
 
 // originRefused says why a request from a browser page of another origin
 // is refused ("" if it is not): its Origin is not the server's own (as
-// named by the Host header) nor one of ServeOptions.AllowOrigins, or the
+// named by the Host header) nor one of Options.AllowOrigins, or the
 // browser says it is cross-site (Sec-Fetch-Site) without an allowed
 // Origin.
 func (srv *Server) originRefused(r *http.Request) string {

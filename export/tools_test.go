@@ -1,15 +1,19 @@
-package graph
+package export_test
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/export"
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/pyrun"
 )
 
 // These tests hand the exports to the programs people read them with:
@@ -17,60 +21,7 @@ import (
 // when its program or module is missing (CI installs graphviz,
 // python3-networkx and python3-pandas).
 
-// pythons lists the Python interpreters that can import module:
-// $DIPGRAPH_PYTHON, python3 on PATH and /usr/bin/python3 (Debian's, which
-// may differ from a python3 earlier on PATH), each once.
-func pythons(t *testing.T, module string) []string {
-	t.Helper()
-	cands := []string{os.Getenv("DIPGRAPH_PYTHON")}
-	if p, err := exec.LookPath("python3"); err == nil {
-		cands = append(cands, p)
-	}
-	cands = append(cands, "/usr/bin/python3")
-	seen := map[string]bool{}
-	var out []string
-	for _, c := range cands {
-		if c == "" {
-			continue
-		}
-		exe, err := exec.Command(c, "-c", "import sys, "+module+"; print(sys.executable)").Output()
-		if err != nil {
-			continue
-		}
-		real, err := filepath.EvalSymlinks(strings.TrimSpace(string(exe)))
-		if err != nil || seen[real] {
-			continue
-		}
-		seen[real] = true
-		out = append(out, c)
-	}
-	if len(out) == 0 {
-		// CI (.ci/run installs the modules) and DIPGRAPH_REQUIRE_PYTHON
-		// make a missing module a failure, not a skip.
-		if os.Getenv("DIPGRAPH_REQUIRE_PYTHON") != "" || os.Getenv("CI") != "" {
-			t.Fatalf("no python3 with %s (Debian: apt-get install python3-%s); DIPGRAPH_REQUIRE_PYTHON or CI is set", module, module)
-		}
-		t.Skipf("no python3 with %s (Debian: apt-get install python3-%s)", module, module)
-	}
-	return out
-}
-
-// runPython runs script with args and decodes the JSON it prints.
-func runPython(t *testing.T, py, script string, out any, args ...string) {
-	t.Helper()
-	cmd := exec.Command(py, append([]string{"-W", "error::UserWarning", "-c", script}, args...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	b, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", py, err, stderr.String())
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		t.Fatalf("%s printed %q: %v", py, b, err)
-	}
-}
-
-func writeExport(t *testing.T, st *Store, opt ExportOptions, name string) string {
+func writeExport(t *testing.T, st *graph.Store, opt export.Options, name string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, []byte(exportString(t, st, opt)), 0o644); err != nil {
@@ -84,8 +35,8 @@ func TestExportRenderWithDot(t *testing.T) {
 		t.Skip("Graphviz's dot is not installed (apt-get install graphviz)")
 	}
 	st := exportMem(t)
-	for _, view := range []string{ViewFull, ViewMet} {
-		svg := exportString(t, st, ExportOptions{Format: FormatSVG, View: view})
+	for _, view := range []string{export.ViewFull, export.ViewMet} {
+		svg := exportString(t, st, export.Options{Format: export.FormatSVG, View: view})
 		var doc struct {
 			XMLName xml.Name
 			Titles  []string `xml:"g>g>title"`
@@ -96,17 +47,17 @@ func TestExportRenderWithDot(t *testing.T) {
 		if !strings.Contains(svg, "Đặng Hoàng Giang") || !strings.Contains(svg, "Tô Lâm") {
 			t.Errorf("%s SVG lacks the Vietnamese names with their diacritics", view)
 		}
-		if !contains(doc.Titles, "official/dang-hoang-giang") {
+		if !slices.Contains(doc.Titles, "official/dang-hoang-giang") {
 			t.Errorf("%s SVG: node titles %v lack official/dang-hoang-giang", view, doc.Titles)
 		}
-		png := exportString(t, st, ExportOptions{Format: FormatPNG, View: view})
+		png := exportString(t, st, export.Options{Format: export.FormatPNG, View: view})
 		if !strings.HasPrefix(png, "\x89PNG\r\n") || len(png) < 1000 {
 			t.Errorf("%s png: %d bytes, not a PNG picture", view, len(png))
 		}
 	}
 	// A Graphviz program that fails is reported with its name.
 	if f, err := exec.LookPath("false"); err == nil {
-		err := st.Export(context.Background(), &bytes.Buffer{}, ExportOptions{Format: FormatSVG, Dot: f})
+		err := export.Write(context.Background(), &bytes.Buffer{}, st, export.Options{Format: export.FormatSVG, Dot: f})
 		if err == nil || !strings.Contains(err.Error(), "render svg with "+f) {
 			t.Errorf("a failing dot program: error %v", err)
 		}
@@ -141,11 +92,11 @@ print(json.dumps(out))
 // networkx found (Debian's 2.8 and a 3.x on PATH, when both are there).
 func TestExportNetworkx(t *testing.T) {
 	st := exportMem(t)
-	for _, view := range []string{ViewFull, ViewMet} {
-		d := exportJSON(t, st, ExportOptions{View: view})
-		jsonPath := writeExport(t, st, ExportOptions{Format: FormatJSON, View: view}, view+".json")
-		gmlPath := writeExport(t, st, ExportOptions{Format: FormatGraphML, View: view}, view+".graphml")
-		for _, py := range pythons(t, "networkx") {
+	for _, view := range []string{export.ViewFull, export.ViewMet} {
+		d := exportJSON(t, st, export.Options{View: view})
+		jsonPath := writeExport(t, st, export.Options{Format: export.FormatJSON, View: view}, view+".json")
+		gmlPath := writeExport(t, st, export.Options{Format: export.FormatGraphML, View: view}, view+".graphml")
+		for _, py := range pyrun.Pythons(t, "networkx") {
 			var got struct {
 				Version     string
 				Plain       []any
@@ -156,11 +107,11 @@ func TestExportNetworkx(t *testing.T) {
 				GraphMLName string            `json:"graphml_giang"`
 				GraphMLEdge map[string]string `json:"graphml_edge"`
 			}
-			if view == ViewMet {
+			if view == export.ViewMet {
 				// No participant edges in the met view: ask for a met one.
-				runPython(t, py, strings.Replace(networkxScript, `== "participant"`, `== "met"`, 1), &got, jsonPath, gmlPath, filepath.Join(t.TempDir(), "rt.graphml"))
+				pyrun.Run(t, py, strings.Replace(networkxScript, `== "participant"`, `== "met"`, 1), &got, jsonPath, gmlPath, filepath.Join(t.TempDir(), "rt.graphml"))
 			} else {
-				runPython(t, py, networkxScript, &got, jsonPath, gmlPath, filepath.Join(t.TempDir(), "rt.graphml"))
+				pyrun.Run(t, py, networkxScript, &got, jsonPath, gmlPath, filepath.Join(t.TempDir(), "rt.graphml"))
 			}
 			t.Logf("%s: networkx %s, %s view: %v", py, got.Version, view, got.Plain)
 			n, e := float64(len(d.Nodes)), float64(len(d.Links))
@@ -173,13 +124,13 @@ func TestExportNetworkx(t *testing.T) {
 			if got.Giang != "Đặng Hoàng Giang" || got.GraphMLName != "Đặng Hoàng Giang" {
 				t.Errorf("networkx %s: names %q, %q", got.Version, got.Giang, got.GraphMLName)
 			}
-			if !contains(got.Aliases, "Landau") {
+			if !slices.Contains(got.Aliases, "Landau") {
 				t.Errorf("networkx %s: aliases %v, want the JSON list decoded", got.Version, got.Aliases)
 			}
 			if len(got.GraphML) != 2 || got.GraphML[0] != len(d.Nodes) || got.GraphML[1] != len(d.Links) {
 				t.Errorf("networkx %s %s: read_graphml gave %v", got.Version, view, got.GraphML)
 			}
-			if view == ViewFull && (got.GraphMLEdge["article"] == "" || got.GraphMLEdge["date"] == "" ||
+			if view == export.ViewFull && (got.GraphMLEdge["article"] == "" || got.GraphMLEdge["date"] == "" ||
 				!strings.HasPrefix(got.GraphMLEdge["sentence"], "sentence/") || got.GraphMLEdge["text"] == "") {
 				t.Errorf("networkx %s: GraphML edge lost its provenance: %v", got.Version, got.GraphMLEdge)
 			}
@@ -205,12 +156,12 @@ print(json.dumps({
 
 func TestExportPandas(t *testing.T) {
 	st := exportMem(t)
-	d := exportJSON(t, st, ExportOptions{})
+	d := exportJSON(t, st, export.Options{})
 	dir := t.TempDir()
-	if err := st.ExportCSV(context.Background(), dir, ExportOptions{}); err != nil {
+	if err := export.WriteCSV(context.Background(), dir, st, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, py := range pythons(t, "pandas") {
+	for _, py := range pyrun.Pythons(t, "pandas") {
 		var got struct {
 			Nodes, Edges int
 			NodeColumns  []string `json:"node_columns"`
@@ -221,12 +172,12 @@ func TestExportPandas(t *testing.T) {
 			CallTexts    int `json:"call_texts"`
 			Provisional  string
 		}
-		runPython(t, py, pandasScript, &got, dir)
+		pyrun.Run(t, py, pandasScript, &got, dir)
 		if got.Nodes != len(d.Nodes) || got.Edges != len(d.Links) {
 			t.Errorf("pandas: %d nodes %d edges, want %d %d", got.Nodes, got.Edges, len(d.Nodes), len(d.Links))
 		}
 		for _, c := range []string{"article", "sentence", "date", "text", "source", "target", "predicate"} {
-			if !contains(got.EdgeColumns, c) {
+			if !slices.Contains(got.EdgeColumns, c) {
 				t.Errorf("edges.csv columns %v lack %s", got.EdgeColumns, c)
 			}
 		}

@@ -1,8 +1,7 @@
-package graph
+package export
 
 import (
 	"bufio"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -13,8 +12,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
+	"github.com/dipgraph/dipgraph/schema"
 )
 
 // exportAttr is one attribute of a node or an edge. Values are strings, ints
@@ -273,35 +271,6 @@ func writeEdgesCSV(w io.Writer, g *exportGraph) error {
 	return cw.Error()
 }
 
-// ExportCSV writes nodes.csv and edges.csv into dir (made if needed). Each
-// file is written under a temporary name and renamed when complete.
-func (s *Store) ExportCSV(ctx context.Context, dir string, opt ExportOptions) (err error) {
-	defer s.guard(&err)()
-	opt.Format = FormatCSV
-	if err := opt.check(); err != nil {
-		return err
-	}
-	if err := s.resolveOfficial(ctx, &opt.Filter); err != nil {
-		return err
-	}
-	m, err := s.loadModel(ctx)
-	if err != nil {
-		return err
-	}
-	sel, err := m.selectMeetings(opt.Filter)
-	if err != nil {
-		return err
-	}
-	g := m.graph(sel, opt.View)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("csv export: %w", err)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "nodes.csv"), func(w io.Writer) error { return writeNodesCSV(w, g) }); err != nil {
-		return err
-	}
-	return WriteFileAtomic(filepath.Join(dir, "edges.csv"), func(w io.Writer) error { return writeEdgesCSV(w, g) })
-}
-
 // WriteFileAtomic writes path through fill: to a temporary file beside it,
 // renamed over path only when fill succeeds, so that a failed export never
 // leaves half a file.
@@ -338,46 +307,35 @@ func WriteFileAtomic(path string, fill func(io.Writer) error) error {
 // entityPrefixes are the kinds of IRIs a filter can leave out.
 var entityPrefixes = []string{"official/", "meeting/", "topic/", "role/", "place/", "country/", "article/", "sentence/", "fact/"}
 
-func isEntity(v quad.Value) bool {
-	i, ok := v.(quad.IRI)
-	if !ok {
+func isEntity(st schema.Statement) bool {
+	if !st.ObjectIRI {
 		return false
 	}
 	for _, p := range entityPrefixes {
-		if strings.HasPrefix(string(i), p) {
+		if strings.HasPrefix(st.Object, p) {
 			return true
 		}
 	}
 	return false
 }
 
-// writeNQuads writes the store's quads with their labels, in store order:
-// all of them, or with a filter the quads about what it keeps.
-// IRIs are escaped (EscapeIRI) and put after base.
-func (s *Store) writeNQuads(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, base string) error {
-	keep := map[string]bool{}
-	if !sel.all {
-		keep = m.keepSet(sel)
+// keep says which statements a filtered RDF export keeps: those about
+// what the selection keeps (keepSet), with their labels; nil (all) when
+// nothing is filtered.
+func (m *exportModel) keep(sel *exportSelection) func(schema.Statement) bool {
+	if sel.all {
+		return nil
 	}
-	nw := nquads.NewWriter(w)
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		if !sel.all {
-			if !keep[valueText(q.Subject)] || (isEntity(q.Object) && !keep[valueText(q.Object)]) {
-				return nil
-			}
-			if l := valueText(q.Label); strings.HasPrefix(l, "article/") && !keep[l] {
-				return nil
-			}
+	keep := m.keepSet(sel)
+	return func(st schema.Statement) bool {
+		if !keep[st.Subject] || (isEntity(st) && !keep[st.Object]) {
+			return false
 		}
-		return nw.WriteQuad(exportQuad(q, base))
-	})
-	if cerr := nw.Close(); err == nil {
-		err = cerr
+		if l := st.Label; strings.HasPrefix(l, "article/") && !keep[l] {
+			return false
+		}
+		return true
 	}
-	if err != nil {
-		return fmt.Errorf("nquads export: %w", err)
-	}
-	return nil
 }
 
 // keepSet lists the IRIs a filtered nquads export keeps: the nodes of the

@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os/exec"
+	"slices"
 	"sort"
 	"strings"
 
@@ -158,7 +159,7 @@ func writeDOTEdges(bw *bufio.Writer, g *exportGraph) {
 		dates := []string{}
 		var tips []string
 		for _, e := range es {
-			if e.Date != "" && !contains(dates, e.Date) {
+			if e.Date != "" && !slices.Contains(dates, e.Date) {
 				dates = append(dates, e.Date)
 			}
 			tip := e.Article

@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"context"
@@ -30,13 +30,11 @@ func viewlessWhat(format string) string {
 	return "quads"
 }
 
-// exportResearch writes the research formats; done is false for others.
-func (s *Store) exportResearch(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, opt ExportOptions) (done bool, err error) {
+// writeResearch writes the research formats; done is false for others.
+func (m *exportModel) writeResearch(ctx context.Context, w io.Writer, src Source, sel *exportSelection, opt Options) (done bool, err error) {
 	switch opt.Format {
 	case FormatEvents, FormatDyads:
-		return true, s.writeEvents(ctx, w, m, sel, opt)
-	case FormatTriG, FormatTurtle:
-		return true, s.writeTriG(ctx, w, m, sel, opt)
+		return true, m.writeEvents(ctx, w, src, sel, opt)
 	case FormatGEXF:
 		g := m.graph(sel, opt.View)
 		if g.View == ViewMet {

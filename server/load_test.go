@@ -1,4 +1,4 @@
-package graph
+package server
 
 import (
 	"bytes"
@@ -9,50 +9,14 @@ import (
 	"math/rand"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/dipgraph/dipgraph/extract"
-	"github.com/dipgraph/dipgraph/gazetteer"
-	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/internal/graphtest"
 )
-
-// loadStoreFile writes the test corpus's facts to a bolt store file.
-func loadStoreFile(t testing.TB) string {
-	t.Helper()
-	g, err := gazetteer.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "load.db")
-	st, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ctx := context.Background()
-	if _, _, err := st.Replace(ctx, schema.GazetteerLabel, GazetteerQuads(g)); err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../testdata/corpus/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		r := extract.Extract(g, id, string(b), extract.Options{})
-		if _, _, err := st.Replace(ctx, ArticleLabel(id), ArticleQuads(g, f, r)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return path
-}
 
 // loadRequest is one request of the load test; good ones must succeed.
 type loadRequest struct {
@@ -99,8 +63,8 @@ func TestServeLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10,000 requests; run without -short")
 	}
-	db := loadStoreFile(t)
-	srv, err := NewServer(db, ServeOptions{Timeout: 2 * time.Second, Limit: 1000})
+	db := graphtest.CorpusBoltFile(t)
+	srv, err := New(db, Options{Timeout: 2 * time.Second, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}

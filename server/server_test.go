@@ -1,4 +1,4 @@
-package graph
+package server
 
 import (
 	"context"
@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dipgraph/dipgraph/graph"
+	"github.com/dipgraph/dipgraph/internal/graphtest"
 )
 
 // testServer serves srv on a free loopback port until the test ends.
@@ -87,8 +90,8 @@ func ids(r gizmoReply) []string {
 const landauMet = `g.V("<official/christopher-landau>").Out("<met>").Unique().Out("<name>").All()`
 
 func TestServeOverLoopback(t *testing.T) {
-	path := exportBoltFile(t)
-	srv, err := NewServer(path, ServeOptions{})
+	path := graphtest.BoltFile(t, graphtest.Changes(t))
+	srv, err := New(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,8 +132,8 @@ func TestServeOverLoopback(t *testing.T) {
 
 	t.Run("met", func(t *testing.T) {
 		var m struct {
-			Official Official
-			Met      []MetRow
+			Official graph.Official
+			Met      []graph.MetRow
 		}
 		r := do(t, "GET", base+"/api/v1/met?name="+url.QueryEscape("Landau"), "")
 		r.json(t, &m)
@@ -156,7 +159,9 @@ func TestServeOverLoopback(t *testing.T) {
 
 	t.Run("export", func(t *testing.T) {
 		r := do(t, "GET", base+"/api/v1/export?format=json&view=met", "")
-		var d nodeLink
+		var d struct {
+			Links []map[string]any `json:"links"`
+		}
 		r.json(t, &d)
 		if r.status != 200 || len(d.Links) != 3 || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
 			t.Errorf("json met: %d, %d links, %s", r.status, len(d.Links), r.header.Get("Content-Type"))
@@ -187,11 +192,11 @@ func TestServeOverLoopback(t *testing.T) {
 	// while it answers, so a writer gets it, and the next request sees what
 	// it wrote.
 	t.Run("build while serving", func(t *testing.T) {
-		w, err := Open(path, Options{LockTimeout: 5 * time.Second})
+		w, err := graph.Open(path, graph.Options{LockTimeout: 5 * time.Second})
 		if err != nil {
 			t.Fatalf("a build could not open the store the server serves: %v", err)
 		}
-		if n, err := w.Remove(context.Background(), ArticleLabel("xc")); err != nil || n == 0 {
+		if n, err := w.Remove(context.Background(), graph.ArticleLabel("xc")); err != nil || n == 0 {
 			t.Fatalf("remove xc: %d %v", n, err)
 		}
 		if err := w.Close(); err != nil {
@@ -209,24 +214,24 @@ func TestServeOverLoopback(t *testing.T) {
 // holds the store gets 503 "in use" after the lock wait, and the next one
 // after the build is answered.
 func TestServeWhileWriterHoldsStore(t *testing.T) {
-	path := exportBoltFile(t)
-	srv, err := NewServer(path, ServeOptions{LockTimeout: 100 * time.Millisecond})
+	path := graphtest.BoltFile(t, graphtest.Changes(t))
+	srv, err := New(path, Options{LockTimeout: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	base := testServer(t, srv)
-	w, err := Open(path, Options{})
+	w, err := graph.Open(path, graph.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, req := range [][2]string{{"POST", "/api/v1/query/gizmo"}, {"GET", "/api/v1/met?name=Landau"}, {"GET", "/api/v1/export?format=json"}} {
 		r := do(t, req[0], base+req[1], landauMet)
-		if r.status != http.StatusServiceUnavailable || !strings.Contains(string(r.body), ErrInUse.Error()) || r.header.Get("Retry-After") == "" {
+		if r.status != http.StatusServiceUnavailable || !strings.Contains(string(r.body), graph.ErrInUse.Error()) || r.header.Get("Retry-After") == "" {
 			t.Errorf("%s %s during a build: %d %s", req[0], req[1], r.status, r.body)
 		}
 	}
-	if _, err := NewServer(path, ServeOptions{LockTimeout: 100 * time.Millisecond}); !errors.Is(err, ErrInUse) {
-		t.Errorf("starting a server during a build: %v, want ErrInUse", err)
+	if _, err := New(path, Options{LockTimeout: 100 * time.Millisecond}); !errors.Is(err, graph.ErrInUse) {
+		t.Errorf("starting a server during a build: %v, want graph.ErrInUse", err)
 	}
 	w.Close()
 	if r := do(t, "POST", base+"/api/v1/query/gizmo", landauMet); r.status != 200 {
@@ -234,46 +239,11 @@ func TestServeWhileWriterHoldsStore(t *testing.T) {
 	}
 }
 
-// TestReadersShareWritersWait: read-only opens share the store; a writer
-// that comes meanwhile gets ErrInUse within its lock timeout.
-func TestReadersShareWritersWait(t *testing.T) {
-	path := exportBoltFile(t)
-	r1, err := OpenReadOnly(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r2, err := OpenReadOnly(path, Options{LockTimeout: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatalf("a second reader: %v", err)
-	}
-	if _, err := Open(path, Options{LockTimeout: 100 * time.Millisecond}); !errors.Is(err, ErrInUse) {
-		t.Errorf("a writer while readers hold the store: %v, want ErrInUse", err)
-	}
-	if _, err := r1.Remove(context.Background(), ArticleLabel("xa")); err == nil {
-		t.Errorf("a read-only store accepted a write")
-	}
-	r1.Close()
-	r2.Close()
-	w, err := Open(path, Options{LockTimeout: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatalf("a writer after the readers: %v", err)
-	}
-	w.Close()
-	for dsn, want := range map[string]string{Memory: "needs a database file", path + ".missing": "no such file", t.TempDir(): "is a directory"} {
-		if _, err := OpenReadOnly(dsn, Options{}); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("OpenReadOnly(%s): %v, want %q", dsn, err, want)
-		}
-	}
-}
-
-// TestGizmoCutThenClose: a query cut by its limit or its time leaves no
-// read running, so closing a bolt store right after does not deadlock (a
-// deadlock here fails the test through the client's timeout).
 func TestGizmoCutThenClose(t *testing.T) {
-	path := exportBoltFile(t)
+	path := graphtest.BoltFile(t, graphtest.Changes(t))
 	// Each query runs in its own process: the limit leaves room for its
 	// start on a busy machine.
-	srv, err := NewServer(path, ServeOptions{Timeout: 1500 * time.Millisecond})
+	srv, err := New(path, Options{Timeout: 1500 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +267,7 @@ func TestGizmoCutThenClose(t *testing.T) {
 // TestServeMemoryStoreTimeout runs a runaway script against an in-memory
 // store: the answer comes at the time limit, marked as timed out.
 func TestServeMemoryStoreTimeout(t *testing.T) {
-	srv := NewStoreServer(exportMem(t), ServeOptions{Timeout: 200 * time.Millisecond, Limit: 2})
+	srv := NewForStore(exportMem(t), Options{Timeout: 200 * time.Millisecond, Limit: 2})
 	base := testServer(t, srv)
 	var g gizmoReply
 	r := do(t, "POST", base+"/api/v1/query/gizmo", `while (true) {}`)
@@ -316,7 +286,7 @@ func TestServeMemoryStoreTimeout(t *testing.T) {
 // TestServeExportBounds: an export larger than the limit is refused (413)
 // and one out of time answers 504, each with a message saying what to do.
 func TestServeExportBounds(t *testing.T) {
-	small := testServer(t, NewStoreServer(exportMem(t), ServeOptions{MaxBytes: 1000}))
+	small := testServer(t, NewForStore(exportMem(t), Options{MaxBytes: 1000}))
 	r := do(t, "GET", small+"/api/v1/export?format=json", "")
 	if r.status != http.StatusRequestEntityTooLarge || !strings.Contains(string(r.body), "narrow it") {
 		t.Errorf("export over the size limit: %d %s", r.status, r.body)
@@ -324,7 +294,7 @@ func TestServeExportBounds(t *testing.T) {
 	if r := do(t, "GET", small+"/api/v1/export?format=csv&table=edges&official=Nobody+Atall", ""); r.status != http.StatusNotFound {
 		t.Errorf("unknown official: %d %s", r.status, r.body)
 	}
-	hasty := testServer(t, NewStoreServer(exportMem(t), ServeOptions{Timeout: time.Nanosecond}))
+	hasty := testServer(t, NewForStore(exportMem(t), Options{Timeout: time.Nanosecond}))
 	r = do(t, "GET", hasty+"/api/v1/export?format=json", "")
 	if r.status != http.StatusGatewayTimeout || !strings.Contains(string(r.body), "time limit") {
 		t.Errorf("export out of time: %d %s", r.status, r.body)

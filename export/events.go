@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"context"
@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/cayleygraph/quad"
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/dipgraph/dipgraph/schema"
@@ -121,18 +121,18 @@ type extraFacts struct {
 // sources (schema.PredURL where the schema has it).
 const predURL = "url"
 
-func (s *Store) loadExtraFacts(ctx context.Context) (*extraFacts, error) {
+func loadExtraFacts(ctx context.Context, src Source) (*extraFacts, error) {
 	x := &extraFacts{url: map[string]string{}, from: map[string]schema.Date{}, to: map[string]schema.Date{}}
-	err := s.eachQuad(ctx, func(q quad.Quad) error {
-		switch valueText(q.Predicate) {
+	err := src.Statements(ctx, func(q schema.Statement) error {
+		switch q.Predicate {
 		case predURL:
-			x.url[valueText(q.Subject)] = valueText(q.Object)
+			x.url[q.Subject] = q.Object
 		case schema.PredRoleFrom:
-			d, _ := schema.ParseDate(valueText(q.Object))
-			x.from[valueText(q.Subject)] = d
+			d, _ := schema.ParseDate(q.Object)
+			x.from[q.Subject] = d
 		case schema.PredRoleTo:
-			d, _ := schema.ParseDate(valueText(q.Object))
-			x.to[valueText(q.Subject)] = d
+			d, _ := schema.ParseDate(q.Object)
+			x.to[q.Subject] = d
 		}
 		return nil
 	})
@@ -220,7 +220,7 @@ func (m *exportModel) dyadCameo(mi *meetingInfo, source, target string) string {
 func (m *exportModel) rolesAt(x *extraFacts, mi *meetingInfo, official string) []string {
 	var out []string
 	for _, h := range m.holds {
-		if h.s == official && contains(mi.labels, h.label) && !contains(out, h.o) {
+		if h.s == official && slices.Contains(mi.labels, h.label) && !slices.Contains(out, h.o) {
 			out = append(out, h.o)
 		}
 	}
@@ -242,7 +242,7 @@ func (m *exportModel) rolesAt(x *extraFacts, mi *meetingInfo, official string) [
 		if !to.IsZero() && mi.date.First().Compare(to.Last()) > 0 {
 			continue
 		}
-		if !contains(out, k.o) {
+		if !slices.Contains(out, k.o) {
 			out = append(out, k.o)
 		}
 	}
@@ -308,7 +308,7 @@ func (m *exportModel) eventRows(x *extraFacts, sel *exportSelection) []eventRow 
 		roles := map[string][]string{}
 		for _, p := range mi.participants {
 			names = append(names, m.displayName(p))
-			if cc := m.country[p]; cc != "" && !contains(countries, cc) {
+			if cc := m.country[p]; cc != "" && !slices.Contains(countries, cc) {
 				countries = append(countries, cc)
 			}
 			if r := m.rolesAt(x, mi, p); len(r) > 0 {
@@ -384,8 +384,8 @@ func jsonObject(m map[string][]string) string {
 }
 
 // writeEvents writes the event or dyad table as CSV, or as Parquet.
-func (s *Store) writeEvents(ctx context.Context, w io.Writer, m *exportModel, sel *exportSelection, opt ExportOptions) error {
-	x, err := s.loadExtraFacts(ctx)
+func (m *exportModel) writeEvents(ctx context.Context, w io.Writer, src Source, sel *exportSelection, opt Options) error {
+	x, err := loadExtraFacts(ctx, src)
 	if err != nil {
 		return err
 	}

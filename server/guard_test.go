@@ -1,4 +1,4 @@
-package graph
+package server
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 type syncBuffer struct {
@@ -32,17 +34,17 @@ func (s *syncBuffer) String() string {
 // another origin gets 403 and a line in the log; the server's own origin,
 // loopback names and allowed ones pass.
 func TestServeRefusesForeignHostAndOrigin(t *testing.T) {
-	st, err := Open(Memory, Options{})
+	st, err := graph.Open(graph.Memory, graph.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 	warn := &syncBuffer{}
-	base := testServer(t, NewStoreServer(st, ServeOptions{Warn: warn}))
+	base := testServer(t, NewForStore(st, Options{Warn: warn}))
 	u, _ := url.Parse(base)
 	port := u.Port()
 	allowing := &syncBuffer{}
-	baseAllow := testServer(t, NewStoreServer(st, ServeOptions{Warn: allowing,
+	baseAllow := testServer(t, NewForStore(st, Options{Warn: allowing,
 		AllowHosts: []string{"graph.example"}, AllowOrigins: []string{"http://notebook.example:8888"}}))
 	tests := []struct {
 		name         string
@@ -120,7 +122,7 @@ func mustRequest(t *testing.T, method, u, body string) *http.Request {
 // TestHostRefusedOffLoopback: a server on another address answers to IP
 // addresses with its port and to allowed names only.
 func TestHostRefusedOffLoopback(t *testing.T) {
-	srv := &Server{opt: ServeOptions{AllowHosts: []string{"graph.lan"}}}
+	srv := &Server{opt: Options{AllowHosts: []string{"graph.lan"}}}
 	for _, tc := range []struct {
 		host string
 		ok   bool

@@ -1,14 +1,11 @@
-package graph
+package export
 
 import (
 	"bufio"
-	"context"
 	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/dipgraph/dipgraph/schema"
@@ -229,29 +226,4 @@ func writeNeo4jRelationships(w io.Writer, g *exportGraph) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// ExportNeo4j writes nodes.csv and relationships.csv into dir for
-// neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv.
-func (s *Store) ExportNeo4j(ctx context.Context, dir string, opt ExportOptions) error {
-	opt.Format = FormatNeo4j
-	if err := opt.check(); err != nil {
-		return err
-	}
-	m, err := s.loadModel(ctx)
-	if err != nil {
-		return err
-	}
-	sel, err := m.selectMeetings(opt.Filter)
-	if err != nil {
-		return err
-	}
-	g := m.graph(sel, opt.View)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("neo4j export: %w", err)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "nodes.csv"), func(w io.Writer) error { return writeNeo4jNodes(w, g) }); err != nil {
-		return err
-	}
-	return WriteFileAtomic(filepath.Join(dir, "relationships.csv"), func(w io.Writer) error { return writeNeo4jRelationships(w, g) })
 }
