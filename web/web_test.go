@@ -319,3 +319,54 @@ func TestScriptParses(t *testing.T) {
 		t.Fatalf("static/app.js: %v\n%s", err, out)
 	}
 }
+
+// TestOfficialPageFromBriefs checks that an official's page made from the
+// meetings kept per state of the store (what a served page answers once
+// they are read) is the one graph.Met gives, for every official of the
+// example store.
+func TestOfficialPageFromBriefs(t *testing.T) {
+	path, err := exampleStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, page := serve(t, path)
+	if page.loaded() != nil {
+		t.Fatal("loaded before anything was read")
+	}
+	ctx := context.Background()
+	if err := page.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d := page.loaded()
+	if d == nil {
+		t.Fatal("not loaded after Warm")
+	}
+	withMeetings := 0
+	err = page.srv.ReadStore(ctx, func(ctx context.Context, st *graph.Store) error {
+		for _, n := range d.names {
+			fromMet, _, err := officialPage(ctx, st, n.ID, 1<<20, nil)
+			if err != nil {
+				return err
+			}
+			fromBriefs, _, err := officialPage(ctx, st, n.ID, 1<<20, d)
+			if err != nil {
+				return err
+			}
+			a, _ := json.Marshal(fromMet)
+			b, _ := json.Marshal(fromBriefs)
+			if string(a) != string(b) {
+				t.Errorf("official %s: from the briefs\n%s\nfrom Met\n%s", n.ID, b, a)
+			}
+			if len(fromMet.Meetings) > 0 {
+				withMeetings++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withMeetings < 5 {
+		t.Errorf("only %d officials with meetings compared", withMeetings)
+	}
+}

@@ -44,6 +44,8 @@ async function api(path, opts) {
   } catch (e) {
     throw new Error(`${res.status} ${res.statusText}: the answer is not JSON`);
   }
+  // For measurements: when the page's data (not a suggestion) arrived.
+  if (path.startsWith("/api/web/") && !path.startsWith("/api/web/search")) document.body.dataset.dataMs = String(Math.round(performance.now()));
   if (!res.ok) {
     const err = new Error(body.error || `${res.status} ${res.statusText}`);
     err.status = res.status;
@@ -77,6 +79,7 @@ async function route() {
   const my = ++gen;
   const path = location.pathname;
   main.replaceChildren();
+  delete document.body.dataset.dataMs;
   try {
     let m;
     if ((m = path.match(/^\/official\/([^/]+)$/))) await officialView(decodeURIComponent(m[1]), my);
@@ -313,7 +316,10 @@ function layout(nodes, edges, W, H) {
 }
 
 // timeline draws the meetings as dots on a time axis, one lane per
-// counterpart country; a dot opens the meeting.
+// counterpart country (one dot per meeting and lane); a dot opens the
+// meeting. The busiest officials have thousands of dots, so the dots are
+// made without the el/svg helpers, one listener serves them all and a
+// dot's tooltip is made when the pointer first comes over it.
 function timeline(rows) {
   const dated = rows.filter((r) => /^\d{4}/.test(r.date || ""));
   const W = 900, lanes = [...new Set(dated.map((r) => r.counterpart.country || "?"))].sort();
@@ -327,23 +333,54 @@ function timeline(rows) {
     g.append(svg("text", { x: 10, y: 20 }, "no dated meetings"));
     return g;
   }
-  let lo = Math.min(...dated.map((r) => t(r.date))), hi = Math.max(...dated.map((r) => t(r.date)));
+  let lo = Infinity, hi = -Infinity;
+  for (const r of dated) {
+    r._t = t(r.date);
+    if (r._t < lo) lo = r._t;
+    if (r._t > hi) hi = r._t;
+  }
   if (hi - lo < 864e5 * 30) { lo -= 864e5 * 15; hi += 864e5 * 15; }
-  const x = (d) => 50 + ((t(d) - lo) / (hi - lo)) * (W - 70);
+  const x = (ms) => 50 + ((ms - lo) / (hi - lo)) * (W - 70);
   lanes.forEach((cc, i) => {
     g.append(svg("text", { x: 4, y: 24 + 22 * i }, cc));
     g.append(svg("line", { x1: 50, x2: W - 20, y1: 20 + 22 * i, y2: 20 + 22 * i, stroke: "#eee" }));
   });
   const y0 = new Date(lo).getUTCFullYear(), y1 = new Date(hi).getUTCFullYear();
   for (let y = y0; y <= y1 + 1; y++) {
-    const tx = 50 + ((Date.UTC(y, 0, 1) - lo) / (hi - lo)) * (W - 70);
+    const tx = x(Date.UTC(y, 0, 1));
     if (tx >= 50 && tx <= W - 20) g.append(svg("text", { x: tx, y: H - 4 }, y), svg("line", { x1: tx, x2: tx, y1: 10, y2: H - 16, stroke: "#ddd" }));
   }
+  const laneOf = new Map(lanes.map((cc, i) => [cc, i]));
+  const dots = new Map(); // meeting and lane → the rows it shows
+  const frag = document.createDocumentFragment();
   for (const r of dated) {
-    const lane = lanes.indexOf(r.counterpart.country || "?");
-    g.append(svg("circle", { class: "dot", cx: x(r.date), cy: 20 + 22 * lane, r: 5, fill: r.status === "planned" ? "#fff" : colour(r.counterpart.country), stroke: colour(r.counterpart.country), "stroke-width": 2,
-      onclick: () => go(`/meeting/${encodeURIComponent(r.meeting)}`) }, svg("title", {}, `${r.date} ${r.kind || ""} with ${r.counterpart.name} (${r.status})`)));
+    const cc = r.counterpart.country || "?", key = r.meeting + " " + cc;
+    const seen = dots.get(key);
+    if (seen) { seen.push(r); continue; }
+    dots.set(key, [r]);
+    const c = document.createElementNS(SVGNS, "circle"), col = colour(r.counterpart.country);
+    c.setAttribute("class", "dot");
+    c.setAttribute("cx", x(r._t));
+    c.setAttribute("cy", 20 + 22 * laneOf.get(cc));
+    c.setAttribute("r", 5);
+    c.setAttribute("fill", r.status === "planned" ? "#fff" : col);
+    c.setAttribute("stroke", col);
+    c.setAttribute("stroke-width", 2);
+    c.dataset.meeting = r.meeting;
+    c.dataset.key = key;
+    frag.append(c);
   }
+  g.append(frag);
+  g.addEventListener("click", (ev) => {
+    const d = ev.target.closest("circle.dot");
+    if (d) go(`/meeting/${encodeURIComponent(d.dataset.meeting)}`);
+  });
+  g.addEventListener("mouseover", (ev) => {
+    const d = ev.target.closest("circle.dot");
+    if (!d || d.firstChild) return;
+    const rs = dots.get(d.dataset.key), r = rs[0];
+    d.append(svg("title", {}, `${r.date} ${r.kind || ""} with ${rs.map((x) => x.counterpart.name).join(", ")} (${r.status})`));
+  });
   return g;
 }
 
@@ -375,6 +412,7 @@ async function officialView(id, my) {
     ], o.stated_roles, { id: "stated" }) : el("p", { class: "muted" }, "none stated")));
   main.append(roles);
 
+  performance.mark("official:profile");
   const rows = d.meetings;
   main.append(el("h2", {}, `Meetings (${rows.length})`));
   if (d.note) main.append(el("p", { class: "note" }, d.note));
@@ -411,12 +449,15 @@ async function officialView(id, my) {
   }
   Object.values(f).forEach((x) => x.addEventListener("change", paint));
   paint();
+  performance.mark("official:table");
 
   main.append(el("h2", {}, "Timeline"), timeline(rows));
+  performance.mark("official:timeline");
   const net = d.network;
   main.append(el("h2", {}, `Ego network: ${net.nodes.length} officials, ${net.edges.length} links (held meetings; click an official)`),
     ...(net.note ? [el("p", { class: "note" }, `Showing ${net.note}.`)] : []),
     drawNetwork(net, { id: "ego", label: `ego network of ${o.name}` }));
+  performance.mark("official:network");
 }
 
 // --- A meeting ---------------------------------------------------------------
