@@ -248,13 +248,31 @@ function drawNetwork(net, opts = {}) {
   });
   if (self) { self.x = W / 2; self.y = H / 2; }
   if (!self && nodes.length > 2) layout(nodes, edges, W, H);
-  const maxM = Math.max(1, ...edges.map((e) => e.meetings));
+  let maxM = 1;
+  for (const e of edges) if (e.meetings > maxM) maxM = e.meetings;
   const g = svg("svg", { class: "net", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": opts.label || "network", id: opts.id || "" });
-  for (const e of edges) {
-    const a = index.get(e.a), b = index.get(e.b);
-    g.append(svg("line", { class: "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": 1 + 5 * (e.meetings / maxM), "data-meetings": e.meetings },
-      svg("title", {}, `${a.name} – ${b.name}: ${e.meetings} meeting(s)`)));
-  }
+  // Thousands of edges on the overview: made without the svg helper, an
+  // edge's tooltip made when the pointer first comes over it.
+  const frag = document.createDocumentFragment();
+  edges.forEach((e, i) => {
+    const a = index.get(e.a), b = index.get(e.b), l = document.createElementNS(SVGNS, "line");
+    l.setAttribute("class", "edge");
+    l.setAttribute("x1", a.x);
+    l.setAttribute("y1", a.y);
+    l.setAttribute("x2", b.x);
+    l.setAttribute("y2", b.y);
+    l.setAttribute("stroke-width", 1 + 5 * (e.meetings / maxM));
+    l.dataset.meetings = e.meetings;
+    l.dataset.edge = i;
+    frag.append(l);
+  });
+  g.append(frag);
+  g.addEventListener("mouseover", (ev) => {
+    const l = ev.target.closest("line.edge");
+    if (!l || l.firstChild) return;
+    const e = edges[+l.dataset.edge];
+    l.append(svg("title", {}, `${index.get(e.a).name} – ${index.get(e.b).name}: ${e.meetings} meeting(s)`));
+  });
   const maxDeg = Math.max(1, ...nodes.map((n) => n.degree || 0));
   for (const n of nodes) {
     const r = n.self ? 13 : 6 + 8 * Math.sqrt((n.degree || 0) / maxDeg);
@@ -276,27 +294,33 @@ function legendDot(cc) {
   return i;
 }
 
+// layout runs a force layout (Fruchterman–Reingold with gravity) for a
+// fixed number of steps from a fixed start. The overview's network has a
+// few thousand edges: the loops use plain arrays and arithmetic.
 function layout(nodes, edges, W, H) {
-  const n = nodes.length, k = Math.sqrt((W * H) / n) * 0.8;
+  const n = nodes.length, k = Math.sqrt((W * H) / n) * 0.8, k2 = k * k;
   nodes.forEach((p, i) => {
     const a = (2 * Math.PI * i) / n, r = (Math.min(W, H) / 3) * (0.5 + ((i * 7919) % 97) / 194);
     p.x = W / 2 + r * Math.cos(a);
     p.y = H / 2 + r * Math.sin(a);
   });
+  const idx = new Map(nodes.map((p) => [p.id, p]));
+  const ends = edges.map((e) => [idx.get(e.a), idx.get(e.b)]);
   let t = W / 10;
   for (let step = 0; step < 300; step++) {
     for (const p of nodes) { p.dx = 0; p.dy = 0; }
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      const a = nodes[i], b = nodes[j];
-      let dx = a.x - b.x, dy = a.y - b.y, d = Math.hypot(dx, dy) || 0.01;
-      const f = (k * k) / d;
-      dx = (dx / d) * f; dy = (dy / d) * f;
-      a.dx += dx; a.dy += dy; b.dx -= dx; b.dy -= dy;
+    for (let i = 0; i < n; i++) {
+      const a = nodes[i];
+      for (let j = i + 1; j < n; j++) {
+        const b = nodes[j];
+        let dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        const f = k2 / d;
+        dx = (dx / d) * f; dy = (dy / d) * f;
+        a.dx += dx; a.dy += dy; b.dx -= dx; b.dy -= dy;
+      }
     }
-    const idx = new Map(nodes.map((p) => [p.id, p]));
-    for (const e of edges) {
-      const a = idx.get(e.a), b = idx.get(e.b);
-      let dx = a.x - b.x, dy = a.y - b.y, d = Math.hypot(dx, dy) || 0.01;
+    for (const [a, b] of ends) {
+      let dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
       const f = (d * d) / k;
       dx = (dx / d) * f; dy = (dy / d) * f;
       a.dx -= dx; a.dy -= dy; b.dx += dx; b.dy += dy;
@@ -305,7 +329,7 @@ function layout(nodes, edges, W, H) {
       // gravity keeps parts that do not touch on the picture
       p.dx += (W / 2 - p.x) * 0.05 * k / 10;
       p.dy += (H / 2 - p.y) * 0.05 * k / 10;
-      const d = Math.hypot(p.dx, p.dy) || 0.01;
+      const d = Math.sqrt(p.dx * p.dx + p.dy * p.dy) || 0.01;
       p.x += (p.dx / d) * Math.min(d, t);
       p.y += (p.dy / d) * Math.min(d, t);
       p.x = Math.max(20, Math.min(W - 90, p.x));
