@@ -273,17 +273,19 @@ func TestPageRoutes(t *testing.T) {
 		path, accept string
 		status       int
 		ctype        string
+		link         string // the data the page preloads
 	}{
-		{"/", "text/html", 200, "text/html"},
-		{"/official/christopher-landau", "", 200, "text/html"},
-		{"/meeting/abc", "", 200, "text/html"},
-		{"/gizmo", "", 200, "text/html"},
-		{"/static/app.js", "", 200, "text/javascript"},
-		{"/static/style.css", "", 200, "text/css"},
-		{"/", "application/json", 200, "application/json"}, // the endpoint list, as before
-		{"/", "*/*", 200, "application/json"},              // curl, urllib, a notebook
-		{"/nowhere", "", 404, "application/json"},
-		{"/api/v1/met?name=Landau", "", 200, "application/json"},
+		{"/", "text/html", 200, "text/html", ""},
+		{"/official/christopher-landau", "", 200, "text/html", "</api/web/official/christopher-landau>; rel=preload; as=fetch; crossorigin"},
+		{"/official/a%20b%2F%C3%A7", "", 200, "text/html", "</api/web/official/a%20b%2F%C3%A7>; rel=preload; as=fetch; crossorigin"},
+		{"/meeting/abc", "", 200, "text/html", "</api/web/meeting/abc>; rel=preload; as=fetch; crossorigin"},
+		{"/gizmo", "", 200, "text/html", ""},
+		{"/static/app.js", "", 200, "text/javascript", ""},
+		{"/static/style.css", "", 200, "text/css", ""},
+		{"/", "application/json", 200, "application/json", ""}, // the endpoint list, as before
+		{"/", "*/*", 200, "application/json", ""},              // curl, urllib, a notebook
+		{"/nowhere", "", 404, "application/json", ""},
+		{"/api/v1/met?name=Landau", "", 200, "application/json", ""},
 	} {
 		req, _ := http.NewRequest("GET", base+tc.path, nil)
 		if tc.accept != "" {
@@ -296,6 +298,9 @@ func TestPageRoutes(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != tc.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.ctype) {
 			t.Errorf("GET %s (Accept %q): %d %s, want %d %s", tc.path, tc.accept, resp.StatusCode, resp.Header.Get("Content-Type"), tc.status, tc.ctype)
+		}
+		if link := resp.Header.Get("Link"); link != tc.link {
+			t.Errorf("GET %s: Link %q, want %q", tc.path, link, tc.link)
 		}
 	}
 	resp, err := http.Post(base+"/api/web/search", "text/plain", strings.NewReader("x"))
