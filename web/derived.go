@@ -44,7 +44,7 @@ type derived struct {
 
 // maxPages bounds the officials' pages a derived keeps (a busy official's
 // is about 1 MB of JSON).
-const maxPages = 64
+const maxPages = 32
 
 // officialPage returns the official's page kept for this state of the
 // store, or nil.
