@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,38 @@ func TestPageReads(t *testing.T) {
 	}
 	if p, err := st.Profile(ctx, "nobody"); p != nil || err != nil {
 		t.Errorf("Profile(nobody) = %+v, %v; want nil, nil", p, err)
+	}
+
+	// Read ahead for every official, the profiles are the same.
+	ids := make([]string, len(names))
+	for i, n := range names {
+		ids[i] = n.ID
+	}
+	ix, err := st.ReadProfiles(ctx, ids)
+	if err != nil || ix == nil {
+		t.Fatalf("ReadProfiles: %v, %v", ix, err)
+	}
+	tenured := 0
+	for _, id := range ids {
+		want, err := st.Profile(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.ProfileFrom(ctx, id, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(got)
+		if string(a) != string(b) {
+			t.Errorf("ProfileFrom(%s) = %s\nProfile gives %s", id, b, a)
+		}
+		if len(want.Tenures) > 0 && len(want.Stated) > 0 {
+			tenured++
+		}
+	}
+	if tenured < 5 {
+		t.Errorf("only %d officials with tenures and stated roles compared", tenured)
 	}
 
 	// The phone call that xa and xb both report.
@@ -81,7 +114,8 @@ func TestPageReads(t *testing.T) {
 		t.Errorf("Meetings: %d, the store counts %d", len(briefs), stats.Meetings)
 	}
 	for _, b := range briefs {
-		if b.ID == m.ID && (b.Articles != 2 || b.Date != m.Date || strings.Join(b.Participants, ",") != "christopher-landau,kim-hong-kyun") {
+		if b.ID == m.ID && (b.Articles != 2 || b.Sourced != 2 || b.SourceCount != 2 || b.Date != m.Date || strings.Join(b.Participants, ",") != "christopher-landau,kim-hong-kyun" ||
+			len(b.Roles["kim-hong-kyun"]) == 0) {
 			t.Errorf("brief of %s: %+v", m.ID, b)
 		}
 	}

@@ -353,6 +353,11 @@ func TestBrowser(t *testing.T) {
 	if name := b.text(t, "#official-name"); name != "Đặng Hoàng Giang" {
 		t.Errorf("official page heading %q, want Đặng Hoàng Giang", name)
 	}
+	// The page's data came once: the server's Link header preloaded it
+	// and the script used the preloaded answer.
+	if n := get1(t, b, "data requests", chromedp.Evaluate[int](`performance.getEntriesByType("resource").filter(r => r.name.includes("/api/web/official/")).length`)); n != 1 {
+		t.Errorf("a deep link to an official's page asked for its data %d times, want once (preloaded, then used)", n)
+	}
 	// Clicking a node of the ego network goes to that official.
 	b.do(t, "click node", chromedp.Click(chromedp.CSS(`#ego circle.node[data-id="christopher-landau"]`)), ready("/official/christopher-landau"))
 	b.check(t, "network click")

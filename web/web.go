@@ -82,9 +82,46 @@ func (p *Page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Page) page(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	// The browser fetches the page's data while it loads the script
+	// (app.js asks for the same URL and gets the preloaded answer): the
+	// store's part of a load is then no longer after the script's.
+	if data := dataURL(r); data != "" {
+		h.Add("Link", "<"+data+">; rel=preload; as=fetch; crossorigin")
+	}
 	w.Write(p.index)
+}
+
+// dataURL is the data a page at r's path asks for first, as app.js
+// spells it (encodeURIComponent of the id); "" for none or the overview,
+// whose query app.js rewrites.
+func dataURL(r *http.Request) string {
+	id := r.PathValue("id")
+	if id == "" {
+		return ""
+	}
+	kind := "official"
+	if strings.HasPrefix(r.URL.Path, "/meeting/") {
+		kind = "meeting"
+	}
+	return "/api/web/" + kind + "/" + encodeURIComponent(id)
+}
+
+// encodeURIComponent escapes s as JavaScript's encodeURIComponent does:
+// all but A–Z a–z 0–9 - _ . ! ~ * ' ( ) as UTF-8 %XX.
+func encodeURIComponent(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-_.!~*'()", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -173,10 +210,22 @@ func (p *Page) search(w http.ResponseWriter, r *http.Request) {
 func (p *Page) official(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	p.srv.WithStore(w, r, func(ctx context.Context, st *graph.Store) {
-		out, status, err := officialPage(ctx, st, id, p.limit())
+		// Once the store's meetings are read (Warm), the page comes from
+		// them and is kept until the store changes.
+		d := p.loaded()
+		if d != nil {
+			if out := d.officialPage(id); out != nil {
+				writeJSON(w, http.StatusOK, out)
+				return
+			}
+		}
+		out, status, err := officialPage(ctx, st, id, p.limit(), d)
 		if err != nil {
 			writeError(w, status, err)
 			return
+		}
+		if d != nil {
+			d.keepPage(id, out)
 		}
 		writeJSON(w, http.StatusOK, out)
 	})

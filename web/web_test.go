@@ -274,17 +274,19 @@ func TestPageRoutes(t *testing.T) {
 		path, accept string
 		status       int
 		ctype        string
+		link         string // the data the page preloads
 	}{
-		{"/", "text/html", 200, "text/html"},
-		{"/official/christopher-landau", "", 200, "text/html"},
-		{"/meeting/abc", "", 200, "text/html"},
-		{"/gizmo", "", 200, "text/html"},
-		{"/static/app.js", "", 200, "text/javascript"},
-		{"/static/style.css", "", 200, "text/css"},
-		{"/", "application/json", 200, "application/json"}, // the endpoint list, as before
-		{"/", "*/*", 200, "application/json"},              // curl, urllib, a notebook
-		{"/nowhere", "", 404, "application/json"},
-		{"/api/v1/met?name=Landau", "", 200, "application/json"},
+		{"/", "text/html", 200, "text/html", ""},
+		{"/official/christopher-landau", "", 200, "text/html", "</api/web/official/christopher-landau>; rel=preload; as=fetch; crossorigin"},
+		{"/official/a%20b%2F%C3%A7", "", 200, "text/html", "</api/web/official/a%20b%2F%C3%A7>; rel=preload; as=fetch; crossorigin"},
+		{"/meeting/abc", "", 200, "text/html", "</api/web/meeting/abc>; rel=preload; as=fetch; crossorigin"},
+		{"/gizmo", "", 200, "text/html", ""},
+		{"/static/app.js", "", 200, "text/javascript", ""},
+		{"/static/style.css", "", 200, "text/css", ""},
+		{"/", "application/json", 200, "application/json", ""}, // the endpoint list, as before
+		{"/", "*/*", 200, "application/json", ""},              // curl, urllib, a notebook
+		{"/nowhere", "", 404, "application/json", ""},
+		{"/api/v1/met?name=Landau", "", 200, "application/json", ""},
 	} {
 		req, _ := http.NewRequest("GET", base+tc.path, nil)
 		if tc.accept != "" {
@@ -297,6 +299,9 @@ func TestPageRoutes(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != tc.status || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.ctype) {
 			t.Errorf("GET %s (Accept %q): %d %s, want %d %s", tc.path, tc.accept, resp.StatusCode, resp.Header.Get("Content-Type"), tc.status, tc.ctype)
+		}
+		if link := resp.Header.Get("Link"); link != tc.link {
+			t.Errorf("GET %s: Link %q, want %q", tc.path, link, tc.link)
 		}
 	}
 	resp, err := http.Post(base+"/api/web/search", "text/plain", strings.NewReader("x"))
@@ -318,5 +323,56 @@ func TestScriptParses(t *testing.T) {
 	}
 	if out, err := exec.Command(node, "--check", "static/app.js").CombinedOutput(); err != nil {
 		t.Fatalf("static/app.js: %v\n%s", err, out)
+	}
+}
+
+// TestOfficialPageFromBriefs checks that an official's page made from the
+// meetings kept per state of the store (what a served page answers once
+// they are read) is the one graph.Met gives, for every official of the
+// example store.
+func TestOfficialPageFromBriefs(t *testing.T) {
+	path, err := exampleStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, page := serve(t, path)
+	if page.loaded() != nil {
+		t.Fatal("loaded before anything was read")
+	}
+	ctx := context.Background()
+	if err := page.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d := page.loaded()
+	if d == nil {
+		t.Fatal("not loaded after Warm")
+	}
+	withMeetings := 0
+	err = page.srv.ReadStore(ctx, func(ctx context.Context, st *graph.Store) error {
+		for _, n := range d.names {
+			fromMet, _, err := officialPage(ctx, st, n.ID, 1<<20, nil)
+			if err != nil {
+				return err
+			}
+			fromBriefs, _, err := officialPage(ctx, st, n.ID, 1<<20, d)
+			if err != nil {
+				return err
+			}
+			a, _ := json.Marshal(fromMet)
+			b, _ := json.Marshal(fromBriefs)
+			if string(a) != string(b) {
+				t.Errorf("official %s: from the briefs\n%s\nfrom Met\n%s", n.ID, b, a)
+			}
+			if len(fromMet.Meetings) > 0 {
+				withMeetings++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withMeetings < 5 {
+		t.Errorf("only %d officials with meetings compared", withMeetings)
 	}
 }

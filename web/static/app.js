@@ -44,6 +44,8 @@ async function api(path, opts) {
   } catch (e) {
     throw new Error(`${res.status} ${res.statusText}: the answer is not JSON`);
   }
+  // For measurements: when the page's data (not a suggestion) arrived.
+  if (path.startsWith("/api/web/") && !path.startsWith("/api/web/search")) document.body.dataset.dataMs = String(Math.round(performance.now()));
   if (!res.ok) {
     const err = new Error(body.error || `${res.status} ${res.statusText}`);
     err.status = res.status;
@@ -77,6 +79,7 @@ async function route() {
   const my = ++gen;
   const path = location.pathname;
   main.replaceChildren();
+  delete document.body.dataset.dataMs;
   try {
     let m;
     if ((m = path.match(/^\/official\/([^/]+)$/))) await officialView(decodeURIComponent(m[1]), my);
@@ -245,13 +248,31 @@ function drawNetwork(net, opts = {}) {
   });
   if (self) { self.x = W / 2; self.y = H / 2; }
   if (!self && nodes.length > 2) layout(nodes, edges, W, H);
-  const maxM = Math.max(1, ...edges.map((e) => e.meetings));
+  let maxM = 1;
+  for (const e of edges) if (e.meetings > maxM) maxM = e.meetings;
   const g = svg("svg", { class: "net", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": opts.label || "network", id: opts.id || "" });
-  for (const e of edges) {
-    const a = index.get(e.a), b = index.get(e.b);
-    g.append(svg("line", { class: "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": 1 + 5 * (e.meetings / maxM), "data-meetings": e.meetings },
-      svg("title", {}, `${a.name} – ${b.name}: ${e.meetings} meeting(s)`)));
-  }
+  // Thousands of edges on the overview: made without the svg helper, an
+  // edge's tooltip made when the pointer first comes over it.
+  const frag = document.createDocumentFragment();
+  edges.forEach((e, i) => {
+    const a = index.get(e.a), b = index.get(e.b), l = document.createElementNS(SVGNS, "line");
+    l.setAttribute("class", "edge");
+    l.setAttribute("x1", a.x);
+    l.setAttribute("y1", a.y);
+    l.setAttribute("x2", b.x);
+    l.setAttribute("y2", b.y);
+    l.setAttribute("stroke-width", 1 + 5 * (e.meetings / maxM));
+    l.dataset.meetings = e.meetings;
+    l.dataset.edge = i;
+    frag.append(l);
+  });
+  g.append(frag);
+  g.addEventListener("mouseover", (ev) => {
+    const l = ev.target.closest("line.edge");
+    if (!l || l.firstChild) return;
+    const e = edges[+l.dataset.edge];
+    l.append(svg("title", {}, `${index.get(e.a).name} – ${index.get(e.b).name}: ${e.meetings} meeting(s)`));
+  });
   const maxDeg = Math.max(1, ...nodes.map((n) => n.degree || 0));
   for (const n of nodes) {
     const r = n.self ? 13 : 6 + 8 * Math.sqrt((n.degree || 0) / maxDeg);
@@ -273,27 +294,33 @@ function legendDot(cc) {
   return i;
 }
 
+// layout runs a force layout (Fruchterman–Reingold with gravity) for a
+// fixed number of steps from a fixed start. The overview's network has a
+// few thousand edges: the loops use plain arrays and arithmetic.
 function layout(nodes, edges, W, H) {
-  const n = nodes.length, k = Math.sqrt((W * H) / n) * 0.8;
+  const n = nodes.length, k = Math.sqrt((W * H) / n) * 0.8, k2 = k * k;
   nodes.forEach((p, i) => {
     const a = (2 * Math.PI * i) / n, r = (Math.min(W, H) / 3) * (0.5 + ((i * 7919) % 97) / 194);
     p.x = W / 2 + r * Math.cos(a);
     p.y = H / 2 + r * Math.sin(a);
   });
+  const idx = new Map(nodes.map((p) => [p.id, p]));
+  const ends = edges.map((e) => [idx.get(e.a), idx.get(e.b)]);
   let t = W / 10;
   for (let step = 0; step < 300; step++) {
     for (const p of nodes) { p.dx = 0; p.dy = 0; }
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      const a = nodes[i], b = nodes[j];
-      let dx = a.x - b.x, dy = a.y - b.y, d = Math.hypot(dx, dy) || 0.01;
-      const f = (k * k) / d;
-      dx = (dx / d) * f; dy = (dy / d) * f;
-      a.dx += dx; a.dy += dy; b.dx -= dx; b.dy -= dy;
+    for (let i = 0; i < n; i++) {
+      const a = nodes[i];
+      for (let j = i + 1; j < n; j++) {
+        const b = nodes[j];
+        let dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        const f = k2 / d;
+        dx = (dx / d) * f; dy = (dy / d) * f;
+        a.dx += dx; a.dy += dy; b.dx -= dx; b.dy -= dy;
+      }
     }
-    const idx = new Map(nodes.map((p) => [p.id, p]));
-    for (const e of edges) {
-      const a = idx.get(e.a), b = idx.get(e.b);
-      let dx = a.x - b.x, dy = a.y - b.y, d = Math.hypot(dx, dy) || 0.01;
+    for (const [a, b] of ends) {
+      let dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
       const f = (d * d) / k;
       dx = (dx / d) * f; dy = (dy / d) * f;
       a.dx -= dx; a.dy -= dy; b.dx += dx; b.dy += dy;
@@ -302,7 +329,7 @@ function layout(nodes, edges, W, H) {
       // gravity keeps parts that do not touch on the picture
       p.dx += (W / 2 - p.x) * 0.05 * k / 10;
       p.dy += (H / 2 - p.y) * 0.05 * k / 10;
-      const d = Math.hypot(p.dx, p.dy) || 0.01;
+      const d = Math.sqrt(p.dx * p.dx + p.dy * p.dy) || 0.01;
       p.x += (p.dx / d) * Math.min(d, t);
       p.y += (p.dy / d) * Math.min(d, t);
       p.x = Math.max(20, Math.min(W - 90, p.x));
@@ -313,7 +340,10 @@ function layout(nodes, edges, W, H) {
 }
 
 // timeline draws the meetings as dots on a time axis, one lane per
-// counterpart country; a dot opens the meeting.
+// counterpart country (one dot per meeting and lane); a dot opens the
+// meeting. The busiest officials have thousands of dots, so the dots are
+// made without the el/svg helpers, one listener serves them all and a
+// dot's tooltip is made when the pointer first comes over it.
 function timeline(rows) {
   const dated = rows.filter((r) => /^\d{4}/.test(r.date || ""));
   const W = 900, lanes = [...new Set(dated.map((r) => r.counterpart.country || "?"))].sort();
@@ -327,23 +357,54 @@ function timeline(rows) {
     g.append(svg("text", { x: 10, y: 20 }, "no dated meetings"));
     return g;
   }
-  let lo = Math.min(...dated.map((r) => t(r.date))), hi = Math.max(...dated.map((r) => t(r.date)));
+  let lo = Infinity, hi = -Infinity;
+  for (const r of dated) {
+    r._t = t(r.date);
+    if (r._t < lo) lo = r._t;
+    if (r._t > hi) hi = r._t;
+  }
   if (hi - lo < 864e5 * 30) { lo -= 864e5 * 15; hi += 864e5 * 15; }
-  const x = (d) => 50 + ((t(d) - lo) / (hi - lo)) * (W - 70);
+  const x = (ms) => 50 + ((ms - lo) / (hi - lo)) * (W - 70);
   lanes.forEach((cc, i) => {
     g.append(svg("text", { x: 4, y: 24 + 22 * i }, cc));
     g.append(svg("line", { x1: 50, x2: W - 20, y1: 20 + 22 * i, y2: 20 + 22 * i, stroke: "#eee" }));
   });
   const y0 = new Date(lo).getUTCFullYear(), y1 = new Date(hi).getUTCFullYear();
   for (let y = y0; y <= y1 + 1; y++) {
-    const tx = 50 + ((Date.UTC(y, 0, 1) - lo) / (hi - lo)) * (W - 70);
+    const tx = x(Date.UTC(y, 0, 1));
     if (tx >= 50 && tx <= W - 20) g.append(svg("text", { x: tx, y: H - 4 }, y), svg("line", { x1: tx, x2: tx, y1: 10, y2: H - 16, stroke: "#ddd" }));
   }
+  const laneOf = new Map(lanes.map((cc, i) => [cc, i]));
+  const dots = new Map(); // meeting and lane → the rows it shows
+  const frag = document.createDocumentFragment();
   for (const r of dated) {
-    const lane = lanes.indexOf(r.counterpart.country || "?");
-    g.append(svg("circle", { class: "dot", cx: x(r.date), cy: 20 + 22 * lane, r: 5, fill: r.status === "planned" ? "#fff" : colour(r.counterpart.country), stroke: colour(r.counterpart.country), "stroke-width": 2,
-      onclick: () => go(`/meeting/${encodeURIComponent(r.meeting)}`) }, svg("title", {}, `${r.date} ${r.kind || ""} with ${r.counterpart.name} (${r.status})`)));
+    const cc = r.counterpart.country || "?", key = r.meeting + " " + cc;
+    const seen = dots.get(key);
+    if (seen) { seen.push(r); continue; }
+    dots.set(key, [r]);
+    const c = document.createElementNS(SVGNS, "circle"), col = colour(r.counterpart.country);
+    c.setAttribute("class", "dot");
+    c.setAttribute("cx", x(r._t));
+    c.setAttribute("cy", 20 + 22 * laneOf.get(cc));
+    c.setAttribute("r", 5);
+    c.setAttribute("fill", r.status === "planned" ? "#fff" : col);
+    c.setAttribute("stroke", col);
+    c.setAttribute("stroke-width", 2);
+    c.dataset.meeting = r.meeting;
+    c.dataset.key = key;
+    frag.append(c);
   }
+  g.append(frag);
+  g.addEventListener("click", (ev) => {
+    const d = ev.target.closest("circle.dot");
+    if (d) go(`/meeting/${encodeURIComponent(d.dataset.meeting)}`);
+  });
+  g.addEventListener("mouseover", (ev) => {
+    const d = ev.target.closest("circle.dot");
+    if (!d || d.firstChild) return;
+    const rs = dots.get(d.dataset.key), r = rs[0];
+    d.append(svg("title", {}, `${r.date} ${r.kind || ""} with ${rs.map((x) => x.counterpart.name).join(", ")} (${r.status})`));
+  });
   return g;
 }
 
@@ -375,6 +436,7 @@ async function officialView(id, my) {
     ], o.stated_roles, { id: "stated" }) : el("p", { class: "muted" }, "none stated")));
   main.append(roles);
 
+  performance.mark("official:profile");
   const rows = d.meetings;
   main.append(el("h2", {}, `Meetings (${rows.length})`));
   if (d.note) main.append(el("p", { class: "note" }, d.note));
@@ -411,12 +473,15 @@ async function officialView(id, my) {
   }
   Object.values(f).forEach((x) => x.addEventListener("change", paint));
   paint();
+  performance.mark("official:table");
 
   main.append(el("h2", {}, "Timeline"), timeline(rows));
+  performance.mark("official:timeline");
   const net = d.network;
   main.append(el("h2", {}, `Ego network: ${net.nodes.length} officials, ${net.edges.length} links (held meetings; click an official)`),
     ...(net.note ? [el("p", { class: "note" }, `Showing ${net.note}.`)] : []),
     drawNetwork(net, { id: "ego", label: `ego network of ${o.name}` }));
+  performance.mark("official:network");
 }
 
 // --- A meeting ---------------------------------------------------------------
