@@ -1,8 +1,11 @@
 package corpus_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,5 +76,62 @@ func TestJSONLinesAreStreamed(t *testing.T) {
 	}
 	if seen != g.n {
 		t.Errorf("%d records read, want %d", seen, g.n)
+	}
+}
+
+// BenchmarkRead reads the same 500 articles as .txt files and as one
+// JSON Lines file (ns/op is per article): a record should cost no more
+// than a file.
+func BenchmarkRead(b *testing.B) {
+	const n = 500
+	dir := b.TempDir()
+	var jsonl strings.Builder
+	for i := 1; i <= n; i++ {
+		rec := generatedRecord(i, 2048)
+		var v struct{ Text string }
+		if err := json.Unmarshal([]byte(rec), &v); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(v.Text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		jsonl.WriteString(rec)
+	}
+	jl := filepath.Join(b.TempDir(), "all.jsonl")
+	if err := os.WriteFile(jl, []byte(jsonl.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	srcs, _, err := corpus.Sources([]string{dir})
+	if err != nil || len(srcs) != n {
+		b.Fatalf("%d sources, %v", len(srcs), err)
+	}
+	for _, tc := range []struct {
+		name string
+		srcs []corpus.Source
+	}{
+		{"txt", srcs},
+		{"jsonl", []corpus.Source{{Path: jl, Root: filepath.Dir(jl)}}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				got := 0
+				for _, s := range tc.srcs {
+					err := corpus.ReadSource(s, corpus.Options{}, func(a *corpus.Article, err error) error {
+						if err != nil {
+							return err
+						}
+						got++
+						return nil
+					})
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				if got != n {
+					b.Fatalf("%d articles, want %d", got, n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
+		})
 	}
 }
