@@ -227,6 +227,17 @@ func size(n int64) string {
 // stripped to its text, NFD text composed; anything else is refused with a
 // *Skipped error that says where the problem is.
 func Decode(path string, b []byte) (*Article, error) {
+	a, err := decode(path, b)
+	if err != nil {
+		return nil, err
+	}
+	a.Lang = Language(a.Text)
+	return a, nil
+}
+
+// decode is Decode without the language, for a record whose text gets a
+// header first (its language is told once, of the whole text).
+func decode(path string, b []byte) (*Article, error) {
 	a := &Article{Path: path, ID: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), FileOffsets: true}
 	skip := func(format string, args ...any) error {
 		return &Skipped{Path: path, Reason: fmt.Sprintf(format, args...)}
@@ -307,7 +318,6 @@ func Decode(path string, b []byte) (*Article, error) {
 	}
 	a.Text = text
 	a.Note = strings.Join(notes, "; ")
-	a.Lang = Language(text)
 	return a, nil
 }
 

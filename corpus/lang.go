@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Language codes Language returns.
@@ -47,32 +48,43 @@ var enFunctionWords = map[string]bool{
 func Language(text string) string {
 	letters, viLetters := 0, 0
 	words, viWords, enWords := 0, 0, 0
-	var word strings.Builder
+	// The word being read, lower-cased; looked up without a string made
+	// of it (Language runs on every article, on the reader's goroutine).
+	word := make([]byte, 0, 32)
 	endWord := func() {
-		if word.Len() == 0 {
+		if len(word) == 0 {
 			return
 		}
-		w := word.String()
 		words++
-		if viFunctionWords[w] {
+		if viFunctionWords[string(word)] {
 			viWords++
 		}
-		if enFunctionWords[w] {
+		if enFunctionWords[string(word)] {
 			enWords++
 		}
-		word.Reset()
+		word = word[:0]
 	}
 	for _, r := range text {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			} else if r < 'a' || r > 'z' {
+				endWord()
+				continue
+			}
+			letters++
+			word = append(word, byte(r))
+		case unicode.IsLetter(r):
 			letters++
 			lr := unicode.ToLower(r)
 			if vietnameseLetter(lr) {
 				viLetters++
 			}
-			word.WriteRune(lr)
-			continue
+			word = utf8.AppendRune(word, lr)
+		default:
+			endWord()
 		}
-		endWord()
 	}
 	endWord()
 	if letters < minLangLetters {

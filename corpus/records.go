@@ -641,7 +641,7 @@ func (r *reader) record(rec map[string]any, pos string, n int) (*Article, error)
 		}
 		return nil, &Skipped{Position: pos, Reason: "no text (no " + strings.Join(names, ", ") + " field, or it is empty)"}
 	}
-	a, err := Decode("record", []byte(text))
+	a, err := decode("record", []byte(text))
 	if err != nil {
 		if s, ok := IsSkipped(err); ok {
 			s.Position = pos

@@ -82,6 +82,9 @@ type latency struct {
 	Gizmo     float64 `json:"gizmo_median_ms"`
 }
 
+// cpu is the command's CPU time, user and system, in seconds.
+func (u Usage) cpu() float64 { return u.UserS + u.SysS }
+
 func mb(kb int64) string { return fmt.Sprintf("%.0f MB", float64(kb)/1024) }
 
 func verdict(ok bool) string {
@@ -103,6 +106,11 @@ func (r *report) write(n int, seed uint64, total float64) {
 	r.printf("\n")
 	if total > 0 {
 		r.printf("- whole run: %.0f s\n", total)
+	}
+	if _, err := os.Stat(filepath.Join(r.dir, "build.out.json")); err != nil {
+		// bench/run --jsonl: figure 2b alone.
+		r.pair()
+		return
 	}
 	r.printf("\nRatios are dipgraph ÷ baseline in time (lower is better) unless said otherwise.\n\n")
 	r.printf("| # | figure | dipgraph | baseline | ratio | target | met |\n|---|---|---|---|---|---|---|\n")
@@ -136,9 +144,10 @@ func (r *report) write(n int, seed uint64, total float64) {
 	if r.load("build_jsonl.out.json", &jo) && r.load("build_jsonl.usage.json", &ju) && r.load("build.out.json", &bo) && r.load("build.usage.json", &bu) {
 		js, ts := float64(jo.Duration)/1e9, float64(bo.Duration)/1e9
 		ratio := js / ts
-		r.printf("| 2b | build from one JSON Lines file of the same articles (bolt) | %.0f quads/s (%d articles, %d quads in %.1f s; peak RSS %s) | the same articles as .txt files (figure 2): %.0f quads/s (%.1f s, peak RSS %s) | %.2f× | ≤ 1.1×, peak RSS < 1 GiB | %s |\n",
-			float64(jo.Added)/js, jo.Articles, jo.Added, js, mb(ju.MaxRSSKB), float64(bo.Added)/ts, ts, mb(bu.MaxRSSKB), ratio, verdict(ratio <= 1.1 && ju.MaxRSSKB < 1<<20))
+		r.printf("| 2b | build from one JSON Lines file of the same articles (bolt) | %.0f quads/s (%d articles, %d quads in %.1f s; CPU %.1f s; peak RSS %s) | the same articles as .txt files (figure 2): %.0f quads/s (%.1f s; CPU %.1f s; peak RSS %s) | %.2f× (CPU %.2f×) | ≤ 1.1×, peak RSS < 1 GiB | %s |\n",
+			float64(jo.Added)/js, jo.Articles, jo.Added, js, ju.cpu(), mb(ju.MaxRSSKB), float64(bo.Added)/ts, ts, bu.cpu(), mb(bu.MaxRSSKB), ratio, ju.cpu()/bu.cpu(), verdict(ratio <= 1.1 && ju.MaxRSSKB < 1<<20))
 	}
+	r.pair()
 
 	// 3. met latency.
 	var met, proc latency
@@ -205,6 +214,32 @@ func (r *report) write(n int, seed uint64, total float64) {
 	if len(rows) > 0 {
 		r.printf("\n### Build at scale (bolt)\n\n| articles | quads | wall | quads/s | peak RSS (time -v) | peak anonymous | peak file-backed (mapped store) | store file |\n|---|---|---|---|---|---|---|---|\n%s\n", strings.Join(rows, "\n"))
 	}
+}
+
+// pair prints figure 2b as `bench/run --jsonl` measures it: the .txt and
+// the JSON Lines builds of the same articles, run side by side from the
+// same start, so that both had the same share of a shared machine.
+func (r *report) pair() {
+	var to, jo buildOut
+	var tu, ju Usage
+	if !r.load("2b_txt.out.json", &to) || !r.load("2b_txt.usage.json", &tu) || !r.load("2b_jsonl.out.json", &jo) || !r.load("2b_jsonl.usage.json", &ju) {
+		return
+	}
+	r.printf("\n### 2b. The same articles as .txt files and as one JSON Lines file, built side by side\n\n")
+	if b, err := os.ReadFile(filepath.Join(r.dir, "2b_load.txt")); err == nil {
+		r.printf("Load average (1 min) while they ran: %s.\n\n", strings.TrimSpace(string(b)))
+	}
+	r.printf("| input | articles | quads | Build | whole process | CPU (user + sys) | quads/s | peak RSS (time -v) | peak anonymous | peak file-backed | store file |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
+	row := func(name string, o buildOut, u Usage, db string) {
+		d := float64(o.Duration) / 1e9
+		r.printf("| %s | %d | %d | %.0f s | %.0f s | %.0f s (%.0f + %.0f) | %.0f | %s | %s | %s | %s |\n",
+			name, o.Articles, o.Added, d, u.WallS, u.cpu(), u.UserS, u.SysS, float64(o.Added)/d, mb(u.MaxRSSKB), mb(u.AnonPeakKB), mb(u.FilePeakKB), size(filepath.Join(r.dir, db)))
+	}
+	row(".txt files", to, tu, "2b_txt.db")
+	row("one .jsonl file", jo, ju, "2b_jsonl.db")
+	wall, cpu := ju.WallS/tu.WallS, ju.cpu()/tu.cpu()
+	r.printf("\nJSON Lines ÷ .txt: wall %.2f×, CPU %.2f× (target ≤ 1.1×: %s); JSON Lines peak RSS %s (target < 1 GiB: %s).\n",
+		wall, cpu, verdict(wall <= 1.1 && cpu <= 1.1), mb(ju.MaxRSSKB), verdict(ju.MaxRSSKB < 1<<20))
 }
 
 func size(path string) string {
