@@ -165,3 +165,147 @@ func TestVacantOn(t *testing.T) {
 		}
 	}
 }
+
+// partnerCountries are Vietnam's main partners, whose ambassadors to
+// Vietnam and foreign-ministry spokespeople the default gazetteer must know
+// from 2015.
+var partnerCountries = strings.Fields(`CN US JP KR RU IN AU EU FR DE GB LA KH TH SG ID`)
+
+// spokespersonRoles are the partners whose foreign-affairs spokespeople
+// hold a written-out role that the template's titles do not reach: the
+// EU's speak for the High Representative (EEAS), not for a ministry.
+var spokespersonRoles = map[string]string{"EU": "eu-foreign-affairs-spokesperson"}
+
+// coveredProvinces are the Vietnamese border provinces and main cities
+// whose party secretaries and people's committee chairs the default
+// gazetteer must know from 2015. A province merged away (until in
+// provinces.yaml) is checked while it exists, then the province it went
+// into, named here.
+var coveredProvinces = []struct{ id, successor string }{
+	{"lang-son", ""}, {"lao-cai", ""}, {"quang-ninh", ""}, {"cao-bang", ""},
+	{"ha-giang", "tuyen-quang"}, {"dien-bien", ""}, {"hanoi", ""},
+	{"ho-chi-minh-city", ""}, {"hai-phong", ""}, {"da-nang", ""}, {"can-tho", ""},
+}
+
+// coveredRole is a role the second coverage test checks: the role ids that
+// fill it (any of them), the years it must be filled on 1 January, and
+// whether it has one holder at a time (spokespeople are several).
+type coveredRole struct {
+	label    string
+	ids      []string
+	from, to int
+	single   bool
+}
+
+// coveredRoles lists the roles of TestCoverageRoles: for the partners,
+// the ambassador to Vietnam and the foreign-ministry spokespeople; for
+// Vietnam, the foreign-ministry spokespeople, the head of the party's
+// external-relations commission, and the party secretary and people's
+// committee chair of each covered province; for China, the ministers of
+// foreign affairs, defence, public security and commerce, the head of the
+// International Department, and the party secretaries of Guangxi and
+// Yunnan.
+func coveredRoles(t *testing.T, g *gazetteer.Gazetteer) []coveredRole {
+	t.Helper()
+	var out []coveredRole
+	add := func(label string, single bool, from, to int, ids ...string) {
+		var canon []string
+		for _, id := range ids {
+			c := g.CanonicalRole(id)
+			if c == "" {
+				t.Errorf("%s: role %s missing", label, id)
+				continue
+			}
+			canon = append(canon, c)
+		}
+		out = append(out, coveredRole{label, canon, from, to, single})
+	}
+	for _, cc := range partnerCountries {
+		lc := strings.ToLower(cc)
+		add(cc+" ambassador", true, 2015, 2026, lc+"-ambassador-to-vietnam")
+		spokes := lc + "-foreign-ministry-spokesperson"
+		if r, ok := spokespersonRoles[cc]; ok {
+			spokes = r
+		}
+		add(cc+" spokesperson", false, 2015, 2026, spokes)
+	}
+	add("VN spokesperson", false, 2015, 2026, "vn-foreign-ministry-spokesperson")
+	add("VN external-relations", true, 2015, 2026, "vn-head-central-external-relations-commission")
+	for _, p := range coveredProvinces {
+		pr := g.Province("VN", p.id)
+		if pr == nil {
+			t.Errorf("province %s missing", p.id)
+			continue
+		}
+		last := 2026
+		if !pr.Until.IsZero() {
+			last = pr.Until.Y
+			if pr.Until.M <= 1 {
+				last-- // gone on 1 January
+			}
+		}
+		for _, f := range []string{"party-secretary", "people-committee-chairman"} {
+			add("VN "+p.id+" "+f, true, 2015, last, "vn-"+p.id+"-"+f)
+			if p.successor != "" && last < 2026 {
+				add("VN "+p.successor+" "+f, true, last+1, 2026, "vn-"+p.successor+"-"+f)
+			}
+		}
+	}
+	for _, r := range []string{"foreign-minister", "defense-minister", "public-security-minister",
+		"commerce-minister", "head-international-department", "guangxi-party-secretary", "yunnan-party-secretary"} {
+		add("CN "+r, true, 2015, 2026, "cn-"+r)
+	}
+	return out
+}
+
+// TestCoverageRoles lists, for every role of coveredRoles, the holders on
+// 1 January of each year it is checked (go test -v -run
+// TestCoverageRoles), and fails on a year with none that no vacancy
+// explains. Two holders of a single-holder role at once are lint's to
+// find (TestDefaultLintClean), which reads partial dates in the data's
+// favour: a year-only tenure may show beside its successor here.
+func TestCoverageRoles(t *testing.T) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gaps []string
+	for _, r := range coveredRoles(t, g) {
+		if len(r.ids) == 0 {
+			continue
+		}
+		if r.single {
+			for _, id := range r.ids {
+				if !g.IsSingle(id) {
+					t.Errorf("%s: role %s is not single", r.label, id)
+				}
+			}
+		}
+		var row []string
+		for y := r.from; y <= r.to; y++ {
+			day := schema.DayDate(y, 1, 1)
+			hs := g.HoldersOn(r.ids, day)
+			switch {
+			case len(hs) == 0 && len(g.VacantOn(r.ids, day)) > 0:
+				row = append(row, fmt.Sprintf("%d:vacant", y))
+			case len(hs) == 0:
+				gaps = append(gaps, fmt.Sprintf("%s (%s) %d-01-01", r.label, strings.Join(r.ids, ","), y))
+				row = append(row, fmt.Sprintf("%d:-", y))
+			default:
+				var names []string
+				for _, o := range hs {
+					names = append(names, o.ID)
+				}
+				row = append(row, fmt.Sprintf("%d:%s", y, strings.Join(names, "+")))
+			}
+		}
+		t.Logf("%-40s %s", r.label, strings.Join(row, " "))
+	}
+	for _, gap := range gaps {
+		t.Logf("GAP %s", gap)
+	}
+	t.Logf("%d gaps", len(gaps))
+	if len(gaps) > 0 {
+		t.Errorf("%d gaps in the coverage of roles (see GAP lines)", len(gaps))
+	}
+}
