@@ -46,7 +46,15 @@ func (srv *Server) cayleyRoutes(mux *http.ServeMux, readOnly http.HandlerFunc) {
 	for _, p := range []string{"/api/v1/write/file/nquad", "/api/v2/write", "/api/v2/delete", "/api/v2/node/delete"} {
 		mux.HandleFunc("POST "+p, readOnly)
 	}
-	mux.HandleFunc("/api/", apiNotFound)
+	// The page's own /api/web/ paths go to the page; the rest of /api/
+	// answers in JSON (a pattern for every method would conflict with the
+	// page's "GET /").
+	if srv.page != nil {
+		mux.Handle("GET /api/web/", srv.page)
+	}
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		mux.HandleFunc(m+" /api/", apiNotFound)
+	}
 }
 
 // apiMethods are the methods of the server's API paths (a trailing "/"
