@@ -171,7 +171,9 @@ func TestServeLoad(t *testing.T) {
 						if transport <= 3 {
 							t.Errorf("%s: %v", r.name, err)
 						}
-					case r.good && (code != http.StatusOK || bytes.Contains(body, []byte(`"error"`))):
+					// A good query that meets the time limit on a loaded
+					// machine answers 400 timed_out, as Cayley answers it.
+					case r.good && (code != http.StatusOK || bytes.Contains(body, []byte(`"error"`))) && !bytes.Contains(body, []byte(`"timed_out":true`)):
 						goodFailed++
 						if goodFailed <= 3 {
 							t.Errorf("good query %s: %d %.200s", r.name, code, body)
