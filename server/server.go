@@ -171,6 +171,7 @@ func (srv *Server) Handler() http.Handler {
 	}
 	mux.HandleFunc("POST /api/v1/write", readOnly)
 	mux.HandleFunc("POST /api/v1/delete", readOnly)
+	srv.cayleyRoutes(mux, readOnly)
 	if srv.page != nil {
 		mux.Handle("GET /", srv.page)
 	}
@@ -185,6 +186,8 @@ func (srv *Server) Handler() http.Handler {
 			"store": srv.dsn, "read_only": true,
 			"endpoints": []string{
 				"POST /api/v1/query/gizmo (body: Gizmo query; ?limit=N)",
+				"GET|POST /api/v2/query?lang=gizmo (GET: &qu=QUERY; POST: query as the body)",
+				"GET /api/v2/formats",
 				"GET /api/v1/met?name=NAME[&planned=true]",
 				"GET /api/v1/export?format=" + strings.Join(export.Formats(), "|") + "[&view=met][&table=nodes|edges][&official=NAME&hops=N][&from=DATE][&to=DATE][&topic=ID][&country=CC]",
 			},
@@ -274,7 +277,6 @@ func writeError(w http.ResponseWriter, status int, err error) {
 type gizmoResponse struct {
 	Result    []any  `json:"result"`
 	Truncated bool   `json:"truncated,omitempty"`
-	TimedOut  bool   `json:"timed_out,omitempty"`
 	Limit     int    `json:"limit,omitempty"`
 	Note      string `json:"note,omitempty"`
 }
@@ -307,48 +309,7 @@ func (srv *Server) gizmo(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("query: %w", err))
 		return
 	}
-	res, err := srv.runGizmo(w, r, string(body), limit)
-	if res == nil && err == nil {
-		return // answered
-	}
-	var kerr *graph.KilledError
-	if errors.As(err, &kerr) {
-		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(kerr.MaxRSS, 10))
-	} else if res != nil && res.MaxRSS > 0 {
-		w.Header().Set("X-Dipgraph-Query-Max-Rss", strconv.FormatInt(res.MaxRSS, 10))
-	}
-	if kerr != nil && !errors.Is(err, graph.ErrTimeout) {
-		srv.warnf("gizmo query killed (%s, max RSS %d MiB): %v", kerr.Cause, kerr.MaxRSS>>20, kerr)
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": kerr.Error(), "killed": kerr.Cause})
-		return
-	}
-	if err != nil && !errors.Is(err, graph.ErrTimeout) {
-		status := http.StatusBadRequest
-		if errors.Is(err, graph.ErrInUse) {
-			status = http.StatusServiceUnavailable
-		}
-		writeError(w, status, err)
-		return
-	}
-	out := gizmoResponse{Result: res.Results}
-	if res.Truncated {
-		out.Truncated, out.Limit = true, limit
-		out.Note = fmt.Sprintf("result cut at %d; more exist", limit)
-		if res.CutBytes > 0 {
-			out.Limit = 0
-			out.Note = fmt.Sprintf("result cut at %d bytes of JSON; more exist", res.CutBytes)
-		}
-		if capped != "" {
-			out.Note += " (" + capped + ")"
-		}
-		w.Header().Set("X-Dipgraph-Cut", "limit")
-	}
-	if errors.Is(err, graph.ErrTimeout) {
-		out.TimedOut = true
-		out.Note = fmt.Sprintf("query stopped at the server's %s time limit; the result is partial", srv.opt.Timeout)
-		w.Header().Set("X-Dipgraph-Cut", "timeout")
-	}
-	writeJSON(w, http.StatusOK, out)
+	srv.answerGizmo(w, r, string(body), limit, capped)
 }
 
 // runGizmo runs a query for a request, in a child process when the server

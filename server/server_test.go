@@ -257,7 +257,8 @@ func TestGizmoCutThenClose(t *testing.T) {
 			var g gizmoReply
 			r := do(t, "POST", base+"/api/v1/query/gizmo?limit=1", q)
 			r.json(t, &g)
-			if r.status != 200 || r.header.Get("X-Dipgraph-Cut") != cut || (cut == "timeout") != g.TimedOut || g.Note == "" {
+			want := map[string]int{"limit": 200, "timeout": 400}[cut]
+			if r.status != want || r.header.Get("X-Dipgraph-Cut") != cut || (cut == "timeout") != g.TimedOut || (g.Note == "") == (cut == "limit") {
 				t.Errorf("cut by %s: %d %s %s", cut, r.status, r.header.Get("X-Dipgraph-Cut"), r.body)
 			}
 		}
@@ -265,14 +266,15 @@ func TestGizmoCutThenClose(t *testing.T) {
 }
 
 // TestServeMemoryStoreTimeout runs a runaway script against an in-memory
-// store: the answer comes at the time limit, marked as timed out.
+// store: the answer comes at the time limit, a 400 error marked as timed
+// out (as Cayley answers a timeout).
 func TestServeMemoryStoreTimeout(t *testing.T) {
 	srv := NewForStore(exportMem(t), Options{Timeout: 200 * time.Millisecond, Limit: 2})
 	base := testServer(t, srv)
 	var g gizmoReply
 	r := do(t, "POST", base+"/api/v1/query/gizmo", `while (true) {}`)
 	r.json(t, &g)
-	if r.status != 200 || !g.TimedOut || !strings.Contains(g.Note, "time limit") {
+	if r.status != http.StatusBadRequest || !g.TimedOut || !strings.Contains(g.Error, "time limit") {
 		t.Errorf("runaway query: %d %s", r.status, r.body)
 	}
 	g = gizmoReply{}

@@ -33,12 +33,16 @@ search, /official/ID, /meeting/ID with the evidence, an overview, a Gizmo
 console) and the API:
 
   POST /api/v1/query/gizmo    a Gizmo query as the body, as cayley http takes it; ?limit=N
+  GET|POST /api/v2/query?lang=gizmo   the same, as cayley http's v2 (GET: &qu=QUERY)
+  GET  /api/v2/formats        the export formats, in cayley http's shape
   GET  /api/v1/met?name=NAME  who NAME met (as dipgraph met --json); &planned=true
   GET  /api/v1/export?format=F[&view=met][&table=nodes|edges][&official=…&hops=…][&from=…][&to=…][&topic=…][&country=…]
 
 Every request is bounded by --timeout and --limit (and exports by
---max-export-mib); a result cut short says so ("truncated" or "timed_out"
-and a "note"). Each Gizmo query runs in its own process, bounded by
+--max-export-mib); a result cut by the limit says so ("truncated" and a
+"note"); a query past the time limit answers 400 {"error": …, "timed_out":
+true}, and a query that does not compile or fails 400 {"error": …}, as
+cayley http answers them (README, "Cayley compatibility"). Each Gizmo query runs in its own process, bounded by
 --query-memory, its CPU time and --timeout: a query that overflows the
 stack, runs out of memory or ignores its time limit is killed and answered
 422 {"error": …, "killed": "stack"|"memory"|"cpu"}; the server goes on.
