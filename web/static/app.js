@@ -562,7 +562,10 @@ async function gizmoView(my) {
     try {
       res = await api(`${info.gizmo}?limit=${encodeURIComponent(limit.value)}`, { method: "POST", body: q.value, headers: { "Content-Type": "text/plain" } });
     } catch (err) {
-      status.textContent = "";
+      // A query past the time limit answers 400 with timed_out, as Cayley
+      // answers it: say so plainly.
+      status.textContent = err.body && err.body.timed_out ? `TIMED OUT after the server's time limit of ${info.timeout}` : "";
+      status.className = "note";
       out.append(el("p", { class: "error", id: "gizmo-error" }, err.message));
       return;
     }
@@ -570,9 +573,8 @@ async function gizmoView(my) {
     const rows = res.result || [];
     let msg = `${rows.length} result(s) in ${ms} ms · limit ${limit.value} · time limit ${info.timeout}`;
     if (res.truncated) msg += ` · TRUNCATED: ${res.note || "the limit cut the results; more exist"}`;
-    if (res.timed_out) msg += ` · TIMED OUT: ${res.note || "the result is partial"}`;
     status.textContent = msg;
-    status.className = res.truncated || res.timed_out ? "note" : "muted";
+    status.className = res.truncated ? "note" : "muted";
     const keys = [...new Set(rows.flatMap((r) => (r && typeof r === "object" ? Object.keys(r) : ["value"])))];
     const cols = keys.map((k) => ({ key: k, title: k, get: (r) => {
       const v = r && typeof r === "object" ? r[k] : r;
