@@ -208,8 +208,7 @@ func (x *doc) vagueFuture(si int) bool {
 		switch {
 		case x.wordsAre(i, "thời", "gian", "tới"), x.wordsAre(i, "sắp", "tới"), x.wordsAre(i, "tương", "lai"),
 			x.wordsAre(i, "thích", "hợp"), x.wordsAre(i, "sớm", "nhất"), x.wordsAre(i, "năm", "tới"),
-			x.wordsAre(i, "năm", "sau"), x.wordsAre(i, "tháng", "tới"), x.wordsAre(i, "sớm", "nhất"),
-			x.wordsAre(i, "thời", "gian", "sớm"), x.wordsAre(i, "khi", "nào"), x.word(i) == "nếu",
+			x.wordsAre(i, "năm", "sau"), x.wordsAre(i, "tháng", "tới"), x.wordsAre(i, "thời", "gian", "sớm"), x.wordsAre(i, "khi", "nào"), x.word(i) == "nếu",
 			x.wordsAre(i, "cuối", "năm"), x.wordsAre(i, "đầu", "năm"), x.wordsAre(i, "giữa", "năm"):
 			return true
 		}
