@@ -49,7 +49,7 @@ func (x *doc) findEditions() {
 			switch {
 			case n != 0 && e.N != n,
 				year != 0 && e.Date.Y != year,
-				len(hosts) > 0 && !containsString(hosts, e.Place) && !containsString(hosts, e.Country):
+				len(hosts) > 0 && !contains(hosts, e.Place) && !contains(hosts, e.Country):
 				continue
 			}
 			ref.editions = append(ref.editions, e)
@@ -328,15 +328,6 @@ func (x *doc) frameBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch x.word(k) {
 		case "lề", "dịp", "khổ", "dự", "tại", "ở", "trong":
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
 			return true
 		}
 	}

@@ -94,18 +94,7 @@ func cayleyHTTP(t *testing.T, bin, nq string, timeout time.Duration) string {
 	cmd := exec.Command(bin, "http", "-d", "memstore", "-i", nq, "--host", addr, "--timeout", timeout.String(), "--logtostderr=false")
 	var stderr lockedBuffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() {
-		cmd.Wait()
-		close(done)
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-done
-	})
+	done := startProcess(t, cmd)
 	base := "http://" + addr
 	for deadline := time.Now().Add(time.Minute); ; {
 		resp, err := http.Get(base + "/api/v2/formats")

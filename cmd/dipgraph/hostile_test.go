@@ -73,6 +73,23 @@ func serveProcess(t *testing.T, args ...string) (base string, pid int, exited <-
 	if err != nil {
 		t.Fatal(err)
 	}
+	done := startProcess(t, cmd)
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve did not start: %v\n%s", err, stderr.String())
+	}
+	i := strings.Index(line, "http://")
+	if i < 0 {
+		t.Fatalf("serve said %q", line)
+	}
+	go io.Copy(io.Discard, out)
+	return strings.TrimSpace(line[i:]), cmd.Process.Pid, done, stderr
+}
+
+// startProcess starts cmd and kills it when the test ends; the channel
+// closes when the process has exited.
+func startProcess(t *testing.T, cmd *exec.Cmd) <-chan struct{} {
+	t.Helper()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -85,16 +102,7 @@ func serveProcess(t *testing.T, args ...string) (base string, pid int, exited <-
 		cmd.Process.Kill()
 		<-done
 	})
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve did not start: %v\n%s", err, stderr.String())
-	}
-	i := strings.Index(line, "http://")
-	if i < 0 {
-		t.Fatalf("serve said %q", line)
-	}
-	go io.Copy(io.Discard, out)
-	return strings.TrimSpace(line[i:]), cmd.Process.Pid, done, stderr
+	return done
 }
 
 // lockedBuffer is a buffer a process writes while the test reads it.
