@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ArticleID is the one place article ids are made. An article with a URL
@@ -188,15 +189,44 @@ func TextDigest(text string) string {
 	if first, rest, ok := strings.Cut(text, "\n"); ok && isDateLine(first) {
 		text = rest
 	}
-	var b strings.Builder
-	space := false
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+	// The normalised text goes to the hash through a buffer on the stack,
+	// without a string of it; ASCII (most bytes of Vietnamese text) is
+	// read without decoding.
+	h := sha256.New()
+	var buf [4096]byte
+	b := buf[:0]
+	space, written := false, false
+	for i := 0; i < len(text); {
+		if len(b) > len(buf)-utf8.UTFMax-1 {
+			h.Write(b)
+			b = b[:0]
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			lc := c | 0x20
+			if 'a' <= lc && lc <= 'z' || '0' <= c && c <= '9' {
+				if space && written {
+					b = append(b, ' ')
+				}
+				space, written = false, true
+				if 'A' <= c && c <= 'Z' {
+					c = lc
+				}
+				b = append(b, c)
+				continue
 			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
+			space = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && written {
+				b = append(b, ' ')
+			}
+			space, written = false, true
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 			continue
 		}
 		if unicode.IsMark(r) {
@@ -204,8 +234,10 @@ func TextDigest(text string) string {
 		}
 		space = true
 	}
-	h := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(h[:8])
+	h.Write(b)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return hex.EncodeToString(sum[:8])
 }
 
 func isDateLine(line string) bool {

@@ -18,25 +18,47 @@ const (
 // say it is not Vietnamese: a shorter one is "und" and is read anyway.
 const minLangLetters = 40
 
-// viFunctionWords are common Vietnamese function words, with their forms
-// without diacritics (text typed without them).
-var viFunctionWords = map[string]bool{
-	"của": true, "và": true, "các": true, "những": true, "là": true, "với": true, "được": true,
-	"trong": true, "cho": true, "người": true, "đã": true, "có": true, "này": true, "không": true,
-	"một": true, "đến": true, "về": true, "từ": true, "theo": true, "khi": true, "hai": true,
-	"nước": true, "ông": true, "bà": true, "tại": true, "sẽ": true, "cũng": true, "đó": true,
-	"ngày": true, "năm": true, "bộ": true, "trưởng": true, "hội": true, "đàm": true,
-	"cua": true, "va": true, "cac": true, "nhung": true, "voi": true, "duoc": true, "nguoi": true,
-	"khong": true, "mot": true, "den": true, "tu": true, "nuoc": true, "ong": true, "tai": true,
-}
+// functionWords are common Vietnamese function words, with their forms
+// without diacritics (text typed without them), and common English
+// function words: one map, one look-up per word.
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range []string{
+		"của", "và", "các", "những", "là", "với", "được",
+		"trong", "cho", "người", "đã", "có", "này", "không",
+		"một", "đến", "về", "từ", "theo", "khi", "hai",
+		"nước", "ông", "bà", "tại", "sẽ", "cũng", "đó",
+		"ngày", "năm", "bộ", "trưởng", "hội", "đàm",
+		"cua", "va", "cac", "nhung", "voi", "duoc", "nguoi",
+		"khong", "mot", "den", "tu", "nuoc", "ong", "tai",
+	} {
+		m[w] |= viWord
+	}
+	for _, w := range []string{
+		"the", "of", "and", "to", "in", "is", "that",
+		"for", "with", "on", "as", "was", "by", "at",
+		"said", "from", "his", "her", "it", "he", "she",
+		"an", "be", "are", "were", "has", "have", "will",
+	} {
+		m[w] |= enWord
+	}
+	return m
+}()
 
-// enFunctionWords are common English function words.
-var enFunctionWords = map[string]bool{
-	"the": true, "of": true, "and": true, "to": true, "in": true, "is": true, "that": true,
-	"for": true, "with": true, "on": true, "as": true, "was": true, "by": true, "at": true,
-	"said": true, "from": true, "his": true, "her": true, "it": true, "he": true, "she": true,
-	"an": true, "be": true, "are": true, "were": true, "has": true, "have": true, "will": true,
-}
+// Kinds of function words.
+const (
+	viWord uint8 = 1 << iota
+	enWord
+)
+
+// maxFunctionWord is the length in bytes of the longest function word.
+var maxFunctionWord = func() int {
+	n := 0
+	for w := range functionWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // Language tells the language of a text from two signs: the share of
 // its letters that only Vietnamese writes (ă, â, đ, ê, ô, ơ, ư and the
@@ -46,47 +68,7 @@ var enFunctionWords = map[string]bool{
 // or more) or LangUnknown (too short to tell: fewer than 40 letters, or
 // fewer than 200 without English function words).
 func Language(text string) string {
-	letters, viLetters := 0, 0
-	words, viWords, enWords := 0, 0, 0
-	// The word being read, lower-cased; looked up without a string made
-	// of it (Language runs on every article, on the reader's goroutine).
-	word := make([]byte, 0, 32)
-	endWord := func() {
-		if len(word) == 0 {
-			return
-		}
-		words++
-		if viFunctionWords[string(word)] {
-			viWords++
-		}
-		if enFunctionWords[string(word)] {
-			enWords++
-		}
-		word = word[:0]
-	}
-	for _, r := range text {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			} else if r < 'a' || r > 'z' {
-				endWord()
-				continue
-			}
-			letters++
-			word = append(word, byte(r))
-		case unicode.IsLetter(r):
-			letters++
-			lr := unicode.ToLower(r)
-			if vietnameseLetter(lr) {
-				viLetters++
-			}
-			word = utf8.AppendRune(word, lr)
-		default:
-			endWord()
-		}
-	}
-	endWord()
+	letters, viLetters, words, viWords, enWords := languageCounts(text)
 	if letters < minLangLetters {
 		return LangUnknown
 	}
@@ -102,6 +84,68 @@ func Language(text string) string {
 		return LangUnknown // a list of names, a caption: too little to say
 	}
 	return LangOther
+}
+
+// languageCounts counts a text's letters, its letters only Vietnamese
+// writes, its words and its Vietnamese and English function words.
+func languageCounts(text string) (letters, viLetters, words, viWords, enWords int) {
+	// The word being read, lower-cased; looked up without a string made
+	// of it (Language runs on every article, on the reader's goroutine).
+	word := make([]byte, 0, 32)
+	endWord := func() {
+		if len(word) == 0 {
+			return
+		}
+		words++
+		if len(word) <= maxFunctionWord {
+			f := functionWords[string(word)]
+			if f&viWord != 0 {
+				viWords++
+			}
+			if f&enWord != 0 {
+				enWords++
+			}
+		}
+		word = word[:0]
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if lc := c | 0x20; 'a' <= lc && lc <= 'z' {
+				letters++
+				word = append(word, lc)
+			} else {
+				endWord()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		var lr rune
+		switch {
+		case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7:
+			// Latin-1 letters: capitals at U+00C0–U+00DE.
+			lr = r
+			if r <= 0xDE {
+				lr = r + 0x20
+			}
+		case r >= 0x1EA0 && r <= 0x1EFF:
+			lr = r | 1 // the Vietnamese block: capitals at even code points
+		case unicode.IsLetter(r):
+			lr = unicode.ToLower(r)
+		default:
+			endWord()
+			continue
+		}
+		letters++
+		if vietnameseLetter(lr) {
+			viLetters++
+		}
+		word = utf8.AppendRune(word, lr)
+	}
+	endWord()
+	return letters, viLetters, words, viWords, enWords
 }
 
 // minOtherLetters is the fewest letters a text without signs of

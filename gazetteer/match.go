@@ -224,7 +224,11 @@ type trigger struct {
 }
 
 type fuzzyAlias struct {
-	words    []string
+	words []string
+	// ids are the words' vocabulary ids; long tells the words of four or
+	// more letters (the only ones a slip may be in).
+	ids      []int32
+	long     []bool
 	official *Official
 }
 
@@ -357,7 +361,12 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 				words := strings.Fields(vntext.Normalize(v))
 				if len(words) >= 2 {
 					k := len(m.fuzzy)
-					m.fuzzy = append(m.fuzzy, fuzzyAlias{words, o})
+					fa := fuzzyAlias{words: words, official: o}
+					for _, w := range words {
+						fa.ids = append(fa.ids, m.id(w, true))
+						fa.long = append(fa.long, utf8.RuneCountInString(w) >= 4)
+					}
+					m.fuzzy = append(m.fuzzy, fa)
 					m.fuzzyByFirst = appendAt(m.fuzzyByFirst, m.id(words[0], true), k)
 					m.fuzzyBySecond = appendAt(m.fuzzyBySecond, m.id(words[1], true), k)
 				}
@@ -661,10 +670,18 @@ func (m *matcher) addFuzzy(toks []vntext.Token, ids []int32, covered []bool, nam
 			owner[j] = k
 		}
 	}
+	// upper[i] is the number of capitalised words in a row from token i:
+	// an alias longer than that cannot be there.
+	upper := make([]int32, len(toks)+1)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Upper && toks[i].Kind == vntext.Word {
+			upper[i] = upper[i+1] + 1
+		}
+	}
 	var extra []Match
-	drop := map[int]bool{}
+	var drop map[int]bool
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].Upper || toks[i].Kind != vntext.Word {
+		if upper[i] == 0 {
 			continue
 		}
 		if covered[i] && (owner[i] < 0 || names[owner[i]].Start != i || names[owner[i]].Official() == nil) {
@@ -672,24 +689,20 @@ func (m *matcher) addFuzzy(toks []vntext.Token, ids []int32, covered []bool, nam
 		}
 		best := -1
 		try := func(k int) {
-			a := m.fuzzy[k]
+			a := &m.fuzzy[k]
 			end := i + len(a.words)
-			if end > len(toks) {
-				return
+			if len(a.words) > int(upper[i]) {
+				return // past the text's end, or a word not capitalised
 			}
 			slips := 0
-			for j, w := range a.words {
-				t := toks[i+j]
+			for j, id := range a.ids {
 				if o := owner[i+j]; o >= 0 && (names[o].Start < i || names[o].End > end || names[o].End == end && names[o].Start == i || names[o].Official() == nil) {
 					return
 				}
-				if t.Kind != vntext.Word || !t.Upper {
-					return
+				if ids[i+j] == id {
+					continue // the same word (ids are unique per word)
 				}
-				if t.Norm == w {
-					continue
-				}
-				if slips > 0 || utf8.RuneCountInString(w) < 4 || !oneSlip(t.Norm, w) {
+				if slips > 0 || !a.long[j] || !oneSlip(toks[i+j].Norm, a.words[j]) {
 					return
 				}
 				slips++
@@ -714,6 +727,9 @@ func (m *matcher) addFuzzy(toks []vntext.Token, ids []int32, covered []bool, nam
 		for j := i; j < end; j++ {
 			covered[j] = true
 			if owner[j] >= 0 {
+				if drop == nil {
+					drop = map[int]bool{}
+				}
 				drop[owner[j]] = true
 			}
 		}
