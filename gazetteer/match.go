@@ -681,8 +681,8 @@ func (m *matcher) addFuzzy(toks []vntext.Token, ids []int32, covered []bool, nam
 	var extra []Match
 	var drop map[int]bool
 	for i := 0; i+1 < len(toks); i++ {
-		if upper[i] == 0 {
-			continue
+		if upper[i] < 2 {
+			continue // every fuzzy alias has two words or more
 		}
 		if covered[i] && (owner[i] < 0 || names[owner[i]].Start != i || names[owner[i]].Official() == nil) {
 			continue
