@@ -223,6 +223,10 @@ type trigger struct {
 	direct bool
 }
 
+// fuzzyRef is fuzzy alias k in a list, with where its n word ids are in
+// matcher.fuzzyIDs.
+type fuzzyRef struct{ k, off, n int32 }
+
 type fuzzyAlias struct {
 	words []string
 	// ids are the words' vocabulary ids; long tells the words of four or
@@ -234,7 +238,7 @@ type fuzzyAlias struct {
 
 // matcher is the compiled form of a gazetteer.
 type matcher struct {
-	vocab map[string]int32
+	vocab *vocabulary
 
 	names    *trie
 	nameEnts [][]Entity
@@ -255,9 +259,12 @@ type matcher struct {
 
 	// fuzzyByFirst[id] and fuzzyBySecond[id] are the fuzzy aliases whose
 	// first or second word is the word of vocabulary id id.
-	fuzzyByFirst  [][]int
-	fuzzyBySecond [][]int
+	fuzzyByFirst  [][]fuzzyRef
+	fuzzyBySecond [][]fuzzyRef
 	fuzzy         []fuzzyAlias
+	// fuzzyIDs are the fuzzy aliases' word ids one after the other (a
+	// scan reads them in a row, not through each alias).
+	fuzzyIDs []int32
 
 	surnames map[string][]*Official
 	// surnameForms holds, per official, the normalised words it may be
@@ -269,15 +276,10 @@ type matcher struct {
 }
 
 func (m *matcher) id(word string, add bool) int32 {
-	if id, ok := m.vocab[word]; ok {
-		return id
-	}
 	if !add {
-		return -1
+		return m.vocab.get(word)
 	}
-	id := int32(len(m.vocab))
-	m.vocab[word] = id
-	return id
+	return m.vocab.add(word)
 }
 
 func (m *matcher) ids(toks []vntext.Token, add bool) []int32 {
@@ -292,7 +294,7 @@ func (m *matcher) ids(toks []vntext.Token, add bool) []int32 {
 func compile(g *Gazetteer) (*matcher, Problems) {
 	var ps Problems
 	m := &matcher{
-		vocab:        map[string]int32{},
+		vocab:        newVocabulary(),
 		names:        newTrie(),
 		titles:       newTrie(),
 		topics:       newTrie(),
@@ -367,8 +369,10 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 						fa.long = append(fa.long, utf8.RuneCountInString(w) >= 4)
 					}
 					m.fuzzy = append(m.fuzzy, fa)
-					m.fuzzyByFirst = appendAt(m.fuzzyByFirst, m.id(words[0], true), k)
-					m.fuzzyBySecond = appendAt(m.fuzzyBySecond, m.id(words[1], true), k)
+					ref := fuzzyRef{int32(k), int32(len(m.fuzzyIDs)), int32(len(words))}
+					m.fuzzyIDs = append(m.fuzzyIDs, fa.ids...)
+					m.fuzzyByFirst = appendAt(m.fuzzyByFirst, fa.ids[0], ref)
+					m.fuzzyBySecond = appendAt(m.fuzzyBySecond, fa.ids[1], ref)
 				}
 			}
 		}
@@ -460,7 +464,7 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 }
 
 // appendAt appends k to lists[i], growing lists as needed.
-func appendAt(lists [][]int, i int32, k int) [][]int {
+func appendAt(lists [][]fuzzyRef, i int32, k fuzzyRef) [][]fuzzyRef {
 	for int(i) >= len(lists) {
 		lists = append(lists, nil)
 	}
@@ -469,7 +473,7 @@ func appendAt(lists [][]int, i int32, k int) [][]int {
 }
 
 // listAt returns lists[i], or nil when i is out of range.
-func listAt(lists [][]int, i int32) []int {
+func listAt(lists [][]fuzzyRef, i int32) []fuzzyRef {
 	if i < 0 || int(i) >= len(lists) {
 		return nil
 	}
@@ -688,34 +692,35 @@ func (m *matcher) addFuzzy(toks []vntext.Token, ids []int32, covered []bool, nam
 			continue
 		}
 		best := -1
-		try := func(k int) {
-			a := &m.fuzzy[k]
-			end := i + len(a.words)
-			if len(a.words) > int(upper[i]) {
+		try := func(r fuzzyRef) {
+			n := int(r.n)
+			if n > int(upper[i]) {
 				return // past the text's end, or a word not capitalised
 			}
+			end := i + n
 			slips := 0
-			for j, id := range a.ids {
+			for j, id := range m.fuzzyIDs[r.off : r.off+r.n] {
 				if o := owner[i+j]; o >= 0 && (names[o].Start < i || names[o].End > end || names[o].End == end && names[o].Start == i || names[o].Official() == nil) {
 					return
 				}
 				if ids[i+j] == id {
 					continue // the same word (ids are unique per word)
 				}
+				a := &m.fuzzy[r.k]
 				if slips > 0 || !a.long[j] || !oneSlip(toks[i+j].Norm, a.words[j]) {
 					return
 				}
 				slips++
 			}
-			if slips == 1 && (best < 0 || len(a.words) > len(m.fuzzy[best].words)) {
-				best = k
+			if slips == 1 && (best < 0 || n > len(m.fuzzy[best].words)) {
+				best = int(r.k)
 			}
 		}
-		for _, k := range listAt(m.fuzzyByFirst, ids[i]) {
-			try(k)
+		for _, r := range listAt(m.fuzzyByFirst, ids[i]) {
+			try(r)
 		}
-		for _, k := range listAt(m.fuzzyBySecond, ids[i+1]) {
-			try(k)
+		for _, r := range listAt(m.fuzzyBySecond, ids[i+1]) {
+			try(r)
 		}
 		if best < 0 {
 			continue
