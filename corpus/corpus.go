@@ -161,6 +161,15 @@ func Read(path string) (*Article, error) {
 	if err != nil {
 		return nil, skip("cannot read: %v", unwrapPath(err))
 	}
+	return readStated(path, fi)
+}
+
+// readStated is Read of a file already stated (fi): a reader that stated
+// it to tell its kind does not state it again.
+func readStated(path string, fi fs.FileInfo) (*Article, error) {
+	skip := func(format string, args ...any) error {
+		return &Skipped{Path: path, Reason: fmt.Sprintf(format, args...)}
+	}
 	switch {
 	case fi.IsDir():
 		if _, err := os.ReadDir(path); err != nil {

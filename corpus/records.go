@@ -271,6 +271,9 @@ func (r *reader) read() error {
 	fi, err := os.Stat(r.src.Path)
 	if err != nil || !fi.Mode().IsRegular() || (format == "text" || format == "html") && comp == "" || format == "" {
 		// One article, read (and refused) as Read does.
+		if err == nil && fi.Mode().IsRegular() {
+			return r.emit(readStated(r.src.Path, fi))
+		}
 		return r.emit(Read(r.src.Path))
 	}
 	f, err := os.Open(r.src.Path)
