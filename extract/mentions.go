@@ -346,7 +346,7 @@ func (x *doc) resolveSurname(w string, i int, idx *surnameIndex) *gazetteer.Offi
 			if !(x.lay.published.IsZero() || t.Covers(x.lay.published)) {
 				continue
 			}
-			if roles != nil && !roles[t.Role] {
+			if roles != nil && !roles.has(t.Role) {
 				continue
 			}
 			inOffice = append(inOffice, o)

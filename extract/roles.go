@@ -77,23 +77,45 @@ func (x *doc) former(i int) bool {
 
 // rolesBefore returns the roles the title right before token i can name,
 // or nil when an honorific (no title) stands there.
-func (x *doc) rolesBefore(i int) map[string]bool {
+func (x *doc) rolesBefore(i int) *roleSet {
 	probe := &mention{start: i, end: i + 1, tstart: i, sent: x.sentOf[i]}
 	x.readTitle(probe)
-	var cands []gazetteer.TitleRole
 	switch {
 	case probe.title != nil:
-		cands = probe.title.Roles
+		return &roleSet{list: probe.title.Roles}
 	case probe.headRoles != nil:
-		cands = probe.headRoles
-	default:
-		return nil
+		return &roleSet{list: probe.headRoles}
 	}
-	out := map[string]bool{}
-	for _, c := range cands {
-		out[c.Role.ID] = true
+	return nil
+}
+
+// roleSet is a list of roles asked whether it has a role id: a generic
+// title's list has hundreds, most often asked about a few times or not at
+// all, so the set of their ids is made only when asked many times.
+type roleSet struct {
+	list  []gazetteer.TitleRole
+	asked int
+	ids   map[string]bool
+}
+
+// has reports whether the list has the role of id id.
+func (s *roleSet) has(id string) bool {
+	if s.ids == nil && s.asked < 4 {
+		s.asked++
+		for _, c := range s.list {
+			if c.Role.ID == id {
+				return true
+			}
+		}
+		return false
 	}
-	return out
+	if s.ids == nil {
+		s.ids = make(map[string]bool, len(s.list))
+		for _, c := range s.list {
+			s.ids[c.Role.ID] = true
+		}
+	}
+	return s.ids[id]
 }
 
 // resolveRoles settles the role each titled mention states and records the
@@ -269,17 +291,34 @@ func (x *doc) counterpartOf(k int) []gazetteer.TitleRole {
 // country), then the one the official held at the date, else the only or
 // first one left.
 func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Official, date schema.Date) *gazetteer.Role {
-	filter := func(keep func(gazetteer.TitleRole) bool) {
-		var out []gazetteer.TitleRole
+	// keepOnly keeps the n candidates keep keeps, all when n is 0; the
+	// list made is the only one (cands belongs to the gazetteer).
+	var own []gazetteer.TitleRole
+	count := func(keep func(gazetteer.TitleRole) bool) int {
+		n := 0
+		for _, c := range cands {
+			if keep(c) {
+				n++
+			}
+		}
+		return n
+	}
+	keepOnly := func(keep func(gazetteer.TitleRole) bool, n int) {
+		if n == 0 || n == len(cands) {
+			return
+		}
+		out := own[:0] // own may be cands: filtered in place, front to back
+		if cap(out) < n {
+			out = make([]gazetteer.TitleRole, 0, n)
+		}
 		for _, c := range cands {
 			if keep(c) {
 				out = append(out, c)
 			}
 		}
-		if len(out) > 0 {
-			cands = out
-		}
+		cands, own = out, out
 	}
+	filter := func(keep func(gazetteer.TitleRole) bool) { keepOnly(keep, count(keep)) }
 	held := func(c gazetteer.TitleRole, at schema.Date) bool {
 		for _, t := range o.Roles {
 			if t.Role == c.Role.ID && (at.IsZero() || t.Covers(at)) {
@@ -289,25 +328,21 @@ func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Offi
 		return false
 	}
 	if len(countries) > 0 {
-		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Role.Country) })
+		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Country) })
 	} else if o.Country != "" {
-		filter(func(c gazetteer.TitleRole) bool { return c.Role.Country == o.Country })
+		filter(func(c gazetteer.TitleRole) bool { return c.Country == o.Country })
 	}
 	if o.Country != "" {
 		// A role is one of the official's own country, or one the
 		// gazetteer says the official held (Tusk, of Poland, as European
 		// Council president): a title that names no such role states
 		// nothing (no borrowed roles).
-		var own []gazetteer.TitleRole
-		for _, c := range cands {
-			if c.Role.Country == o.Country || held(c, schema.Date{}) {
-				own = append(own, c)
-			}
-		}
-		if len(own) == 0 {
+		mine := func(c gazetteer.TitleRole) bool { return c.Country == o.Country || held(c, schema.Date{}) }
+		n := count(mine)
+		if n == 0 {
 			return nil
 		}
-		cands = own
+		keepOnly(mine, n)
 	}
 	for _, c := range cands {
 		if held(c, date) {

@@ -76,6 +76,10 @@ func (m Match) Place() *Place {
 type TitleRole struct {
 	Role      *Role
 	Countries []string
+	// Country is Role.Country, kept beside it: a generic title names
+	// hundreds of roles, and a reader picking those of a country reads
+	// the list without going to each role.
+	Country string
 }
 
 // TitleMatch is a role title found in a text, tokens [Start, End). The
@@ -448,6 +452,11 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 		// In the order the states were made, not the map's: the roles a
 		// bare title gives come out the same in every run.
 		slices.Sort(ch)
+	}
+	for _, trs := range m.titleRole {
+		for i := range trs {
+			trs[i].Country = trs[i].Role.Country
+		}
 	}
 	m.below = map[int32][]TitleRole{}
 	seen := map[*Role]bool{}

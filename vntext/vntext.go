@@ -316,7 +316,15 @@ func isTone(r rune) bool {
 // the first vowel of the pair, the placement most Vietnamese news use.
 func canonicalTone(s string) string {
 	// Only words ending in o+a, o+e or u+y (either with a tone) can need a
-	// move; look at the last two letters before the slow path.
+	// move; look at the last two letters before the slow path. Most words
+	// end in an ASCII letter that is none of a, e and y: the last byte
+	// tells.
+	if len(s) == 0 {
+		return s
+	}
+	if c := s[len(s)-1]; c < utf8.RuneSelf && c != 'a' && c != 'e' && c != 'y' {
+		return s
+	}
 	last, size := utf8.DecodeLastRuneInString(s)
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-size])
 	if !(toneFamily(prev) == 'o' && (toneFamily(last) == 'a' || toneFamily(last) == 'e') ||
