@@ -123,10 +123,12 @@ type Scan struct {
 // trie maps token-id sequences to payload indices.
 type trie struct {
 	next map[uint64]int32 // (state, word id) → state, as built
-	// edges[s] are the transitions of state s sorted by word id, the form
-	// a scan reads (a few words after most states: no hashing); made by
-	// freeze once the trie is built.
-	edges   [][]edge
+	// edges[from[s]:from[s+1]] are the transitions of state s sorted by
+	// word id, the form a scan reads (a few words after most states: no
+	// hashing; all states' in one array); made by freeze once the trie is
+	// built.
+	edges   []edge
+	from    []int32
 	payload []int32 // per state: index into the owner's payload list, or -1
 	// root[id] is the state after the first word id (0: none). Most
 	// tokens start no entry: an array answers them without hashing.
@@ -141,23 +143,28 @@ type edge struct{ id, to int32 }
 // freeze makes the edges scans read, once the last word is inserted (an
 // insert drops them again).
 func (t *trie) freeze() {
-	t.edges = make([][]edge, len(t.payload))
+	per := make([][]edge, len(t.payload))
 	for k, n := range t.next {
 		s := int32(k >> 32)
-		t.edges[s] = append(t.edges[s], edge{int32(uint32(k)), n})
+		per[s] = append(per[s], edge{int32(uint32(k)), n})
 	}
-	for _, es := range t.edges {
+	t.edges = make([]edge, 0, len(t.next))
+	t.from = make([]int32, len(per)+1)
+	for s, es := range per {
 		slices.SortFunc(es, func(a, b edge) int { return int(a.id) - int(b.id) })
+		t.from[s] = int32(len(t.edges))
+		t.edges = append(t.edges, es...)
 	}
+	t.from[len(per)] = int32(len(t.edges))
 }
 
 // step returns the state after word id from state s.
 func (t *trie) step(s, id int32) (int32, bool) {
-	if t.edges == nil { // not frozen yet: while the gazetteer compiles
+	if t.from == nil { // not frozen yet: while the gazetteer compiles
 		n, ok := t.next[uint64(s)<<32|uint64(uint32(id))]
 		return n, ok
 	}
-	es := t.edges[s]
+	es := t.edges[t.from[s]:t.from[s+1]]
 	if len(es) <= 8 {
 		for _, e := range es {
 			if e.id == id {
@@ -174,7 +181,7 @@ func (t *trie) step(s, id int32) (int32, bool) {
 }
 
 func (t *trie) insert(ids []int32) int32 {
-	t.edges = nil // read through next until frozen again
+	t.edges, t.from = nil, nil // read through next until frozen again
 	s := int32(0)
 	for _, id := range ids {
 		k := uint64(s)<<32 | uint64(uint32(id))
