@@ -379,11 +379,32 @@ func (g *Gazetteer) HonorificAt(toks []vntext.Token, i int) int {
 	if i < 0 || i >= len(toks) {
 		return -1
 	}
-	end, _ := g.m.honorifics.longest(g.m.ids(toks[i:min(len(toks), i+4)], false), 0)
-	if end < 0 {
-		return -1
+	// The longest honorific of at most four words at i, looking words up
+	// only as far as the trie goes.
+	t, end := g.m.honorifics, -1
+	s := int32(0)
+	for j := i; j < min(len(toks), i+4); j++ {
+		id := g.m.id(toks[j].Norm, false)
+		if id < 0 {
+			break
+		}
+		if j == i {
+			if int(id) >= len(t.root) || t.root[id] == 0 {
+				break
+			}
+			s = t.root[id]
+		} else {
+			n, ok := t.step(s, id)
+			if !ok {
+				break
+			}
+			s = n
+		}
+		if t.payload[s] >= 0 {
+			end = j + 1
+		}
 	}
-	return i + end
+	return end
 }
 
 // KindRank returns the rank of the meeting kind (higher wins when several
