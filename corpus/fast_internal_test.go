@@ -77,7 +77,7 @@ func slowLanguageCounts(text string) (letters, viLetters, words, viWords, enWord
 func mixedTexts() []string {
 	texts := []string{
 		"", "date 2025-01-02\nÔng A gặp bà B.", "ĐÀ NẴNG × ÷ ß Þ þ ÿ Ÿ", "Hoà bình, hòa bình – ỲỴỶỸ ỳỵỷỹ Ỻỻ",
-		"the of and 2024 THE OF", "cua va cac", "a\u0301 e\u0323 Ǆǅǆ ǈ", "Ό ό Ωμέγα Москва 東京 ١٢٣ ４５",
+		"the of and 2024 THE OF", "cua va cac", "Ông và bà của những người đã có trong này; KHÔNG một đến về từ theo khi hai nước, được trưởng hội đàm. The SAID were have", "a\u0301 e\u0323 Ǆǅǆ ǈ", "Ό ό Ωμέγα Москва 東京 ١٢٣ ４５",
 		"ab\xffcd \xe2\x80 x", strings.Repeat("Lời chào 1 ", 900), strings.Repeat("ẞ", 3000),
 	}
 	pool := []rune("aZz09 .,\n-ÀàÝýĐđƠơƯưẠạẾếỹỸ×÷ßÞǅ\u0301\u0323ΌόМм東١４\u00a0\ufeff")

@@ -60,6 +60,25 @@ var maxFunctionWord = func() int {
 	return n
 }()
 
+// functionEnds has bit first<<8|last set for the first and last bytes of
+// every function word: most words of a text have none, and are told
+// without a look-up in functionWords.
+var functionEnds = func() *[1 << 16 / 64]uint64 {
+	var b [1 << 16 / 64]uint64
+	for w := range functionWords {
+		k := int(w[0])<<8 | int(w[len(w)-1])
+		b[k/64] |= 1 << (k % 64)
+	}
+	return &b
+}()
+
+// mayBeFunctionWord reports whether w's first and last bytes are those of
+// a function word.
+func mayBeFunctionWord(w []byte) bool {
+	k := int(w[0])<<8 | int(w[len(w)-1])
+	return functionEnds[k/64]&(1<<(k%64)) != 0
+}
+
 // Language tells the language of a text from two signs: the share of
 // its letters that only Vietnamese writes (ă, â, đ, ê, ô, ơ, ư and the
 // tone-marked vowels) and the share of its words that are common
@@ -97,7 +116,7 @@ func languageCounts(text string) (letters, viLetters, words, viWords, enWords in
 			return
 		}
 		words++
-		if len(word) <= maxFunctionWord {
+		if len(word) <= maxFunctionWord && mayBeFunctionWord(word) {
 			f := functionWords[string(word)]
 			if f&viWord != 0 {
 				viWords++
