@@ -139,11 +139,11 @@ func (x *doc) resolveRoles() {
 			continue
 		}
 		for _, t := range m.more {
-			if r := pickRole(t.Roles, append(append([]string{}, t.Countries...), m.countries...), m.off, date); r != nil && !m.former {
+			if r := pickRole(x.g, t.Roles, append(append([]string{}, t.Countries...), m.countries...), m.off, date); r != nil && !m.former {
 				x.addHold(m.off, r, m.sent)
 			}
 		}
-		r := pickRole(cands, m.countries, m.off, date)
+		r := pickRole(x.g, cands, m.countries, m.off, date)
 		if r == nil {
 			continue
 		}
@@ -214,7 +214,7 @@ func (x *doc) titlesAfter(m *mention, date schema.Date) {
 		if end < s.end && x.toks[end].Upper && x.toks[end].Kind == vntext.Word {
 			return // "A, Bộ trưởng X Y": an unknown name follows
 		}
-		if r := pickRole(t.Roles, countries, m.off, date); r != nil {
+		if r := pickRole(x.g, t.Roles, countries, m.off, date); r != nil {
 			if m.role == nil {
 				m.role = r
 			}
@@ -290,7 +290,7 @@ func (x *doc) counterpartOf(k int) []gazetteer.TitleRole {
 // countries written in or beside the title (else of the official's
 // country), then the one the official held at the date, else the only or
 // first one left.
-func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Official, date schema.Date) *gazetteer.Role {
+func pickRole(g *gazetteer.Gazetteer, cands []gazetteer.TitleRole, countries []string, o *gazetteer.Official, date schema.Date) *gazetteer.Role {
 	// keepOnly keeps the n candidates keep keeps, all when n is 0; the
 	// list made is the only one (cands belongs to the gazetteer).
 	var own []gazetteer.TitleRole
@@ -327,10 +327,25 @@ func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Offi
 		}
 		return false
 	}
+	// ofCountry is filter by one country, through the gazetteer's index
+	// of long lists when cands is one.
+	ofCountry := func(country string) {
+		if sub, ok := g.RolesOfCountry(cands, country); ok {
+			if len(sub) > 0 {
+				cands = sub // the gazetteer's: read, never written
+			}
+			return
+		}
+		filter(func(c gazetteer.TitleRole) bool { return c.Country == country })
+	}
 	if len(countries) > 0 {
-		filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Country) })
+		if oneValue(countries) {
+			ofCountry(countries[0])
+		} else {
+			filter(func(c gazetteer.TitleRole) bool { return contains(countries, c.Country) })
+		}
 	} else if o.Country != "" {
-		filter(func(c gazetteer.TitleRole) bool { return c.Country == o.Country })
+		ofCountry(o.Country)
 	}
 	if o.Country != "" {
 		// A role is one of the official's own country, or one the
@@ -363,4 +378,14 @@ func pickRole(cands []gazetteer.TitleRole, countries []string, o *gazetteer.Offi
 		return nil
 	}
 	return cands[0].Role
+}
+
+// oneValue reports whether every string of list (not empty) is its first.
+func oneValue(list []string) bool {
+	for _, v := range list[1:] {
+		if v != list[0] {
+			return false
+		}
+	}
+	return true
 }

@@ -282,6 +282,11 @@ type matcher struct {
 	// called by alone (its surname, and the same word of its aliases).
 	surnameForms map[*Official][]string
 
+	// byCountry indexes the long role lists titles give (titleRole,
+	// below) by the roles' country: the sub-list of each country, in the
+	// list's order.
+	byCountry map[roleList]map[string][]TitleRole
+
 	titleChildren map[int32][]int32     // title-trie state → child states
 	below         map[int32][]TitleRole // title-trie state → roles of the titles below it
 }
@@ -473,10 +478,57 @@ func compile(g *Gazetteer) (*matcher, Problems) {
 			m.below[int32(st)] = m.rolesBelow(int32(st), seen)
 		}
 	}
+	m.byCountry = map[roleList]map[string][]TitleRole{}
+	index := func(trs []TitleRole) {
+		if len(trs) < minIndexedRoles {
+			return
+		}
+		k := roleList{&trs[0], len(trs)}
+		if _, ok := m.byCountry[k]; ok {
+			return
+		}
+		sub := map[string][]TitleRole{}
+		for _, tr := range trs {
+			sub[tr.Country] = append(sub[tr.Country], tr)
+		}
+		m.byCountry[k] = sub
+	}
+	for _, trs := range m.titleRole {
+		index(trs)
+	}
+	for _, trs := range m.below {
+		index(trs)
+	}
 	for _, t := range []*trie{m.names, m.titles, m.topics, m.triggers, m.honorifics, m.series} {
 		t.freeze()
 	}
 	return m, ps
+}
+
+// roleList names a list of title roles of the matcher: where it starts and
+// its length.
+type roleList struct {
+	first *TitleRole
+	n     int
+}
+
+// minIndexedRoles is the length from which a title's role list is indexed
+// by country.
+const minIndexedRoles = 16
+
+// RolesOfCountry returns the roles of list whose country is country, in
+// the list's order, when list is one of the long lists of the roles
+// titles name (TitleMatch.Roles, TitleHead's): ok is false for any other
+// list, which the caller reads itself.
+func (g *Gazetteer) RolesOfCountry(list []TitleRole, country string) (roles []TitleRole, ok bool) {
+	if len(list) < minIndexedRoles {
+		return nil, false
+	}
+	sub, ok := g.m.byCountry[roleList{&list[0], len(list)}]
+	if !ok {
+		return nil, false
+	}
+	return sub[country], true
 }
 
 // appendAt appends k to lists[i], growing lists as needed.
