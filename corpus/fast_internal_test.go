@@ -127,3 +127,21 @@ func FuzzTextDigest(f *testing.F) {
 		}
 	})
 }
+
+// TestLatinLetterLower: on every code point up to U+1FFF, latinLetterLower
+// either declines or agrees with unicode.IsLetter and unicode.ToLower, and
+// it declines none of Latin-1's letters nor the Vietnamese block's.
+func TestLatinLetterLower(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		lr, ok := latinLetterLower(r)
+		if !ok {
+			if r >= 0xC0 && r <= 0xFF && unicode.IsLetter(r) || r >= 0x1EA0 && r <= 0x1EFF {
+				t.Errorf("latinLetterLower(%U) declines", r)
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) || lr != unicode.ToLower(r) {
+			t.Errorf("latinLetterLower(%U) = %U, want %U (letter %v)", r, lr, unicode.ToLower(r), unicode.IsLetter(r))
+		}
+	}
+}

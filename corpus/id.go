@@ -221,12 +221,15 @@ func TextDigest(text string) string {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if lr, ok := latinLetterLower(r); ok || unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && written {
 				b = append(b, ' ')
 			}
 			space, written = false, true
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+			if !ok {
+				lr = unicode.ToLower(r)
+			}
+			b = utf8.AppendRune(b, lr)
 			continue
 		}
 		if unicode.IsMark(r) {

@@ -141,16 +141,9 @@ func languageCounts(text string) (letters, viLetters, words, viWords, enWords in
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
-		var lr rune
+		lr, ok := latinLetterLower(r)
 		switch {
-		case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7:
-			// Latin-1 letters: capitals at U+00C0–U+00DE.
-			lr = r
-			if r <= 0xDE {
-				lr = r + 0x20
-			}
-		case r >= 0x1EA0 && r <= 0x1EFF:
-			lr = r | 1 // the Vietnamese block: capitals at even code points
+		case ok:
 		case unicode.IsLetter(r):
 			lr = unicode.ToLower(r)
 		default:
@@ -187,3 +180,20 @@ func vietnameseLetter(r rune) bool {
 // Vietnamese reports whether Language would keep the text: Vietnamese,
 // or too short to tell.
 func Vietnamese(lang string) bool { return lang == LangVietnamese || lang == LangUnknown }
+
+// latinLetterLower is unicode.ToLower of the letters of Latin-1 and of the
+// Vietnamese block of Latin Extended Additional, which make most of the
+// non-ASCII letters of Vietnamese text, without unicode's tables: ok is
+// false for every other rune (letter or not).
+func latinLetterLower(r rune) (lower rune, ok bool) {
+	switch {
+	case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7:
+		if r <= 0xDE {
+			return r + 0x20, true // capitals at U+00C0–U+00DE
+		}
+		return r, true
+	case r >= 0x1EA0 && r <= 0x1EFF:
+		return r | 1, true // capitals at even code points, small letters after
+	}
+	return 0, false
+}
