@@ -54,6 +54,9 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatalf("token %d %q: Norm %q (%+q) is not NFC", k, text[tok.Start:tok.End], tok.Norm, tok.Norm)
 			}
 			if tok.Kind == Word {
+				if w := NormalizeWord(text[tok.Start:tok.End]); w != tok.Norm {
+					t.Fatalf("token %d: Norm %+q, NormalizeWord of its text %+q", k, tok.Norm, w)
+				}
 				if again := NormalizeWord(tok.Norm); again != tok.Norm {
 					t.Fatalf("token %d: NormalizeWord(%+q) = %+q, Norm is not a fixed point", k, tok.Norm, again)
 				}

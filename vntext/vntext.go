@@ -127,6 +127,15 @@ func lowerString(w string) string {
 // own. Invalid UTF-8 bytes are treated as punctuation.
 func Tokenize(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
+	// Words with a capital are lower-cased into one buffer, made one
+	// string at the end, of which their forms are parts: one allocation
+	// for all of them rather than one each.
+	var lower []byte
+	type lowered struct {
+		tok, off, n int32
+		ascii       bool
+	}
+	var pending []lowered
 	space, newline, hyphen := true, true, false
 	i := 0
 	for i < len(text) {
@@ -194,7 +203,18 @@ func Tokenize(text string) []Token {
 		t := Token{Start: start, End: i, Kind: kind, Space: space, Newline: newline, Hyphen: hyphen}
 		switch kind {
 		case Word:
-			t.Norm = normalizeWord(raw, upper, mark, ascii)
+			if upper && !mark {
+				// normalizeWord's lower-casing, into the buffer; its
+				// tone move once the buffer is a string.
+				if lower == nil {
+					lower = make([]byte, 0, len(text)/8+16)
+				}
+				off := len(lower)
+				lower = appendLower(lower, raw)
+				pending = append(pending, lowered{int32(len(toks)), int32(off), int32(len(lower) - off), ascii})
+			} else {
+				t.Norm = normalizeWord(raw, upper, mark, ascii)
+			}
 			t.Upper = isUpperRune(r)
 		case Number:
 			t.Norm = raw
@@ -204,7 +224,39 @@ func Tokenize(text string) []Token {
 		toks = append(toks, t)
 		space, newline, hyphen = false, false, false
 	}
+	if len(pending) > 0 {
+		all := string(lower)
+		for _, p := range pending {
+			w := all[p.off : p.off+p.n]
+			if !p.ascii {
+				w = canonicalTone(w)
+			}
+			toks[p.tok].Norm = w
+		}
+	}
 	return toks
+}
+
+// appendLower appends w lower-cased (lowerString's letters) to b.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if lr := lowerRune(r); lr != r {
+			b = utf8.AppendRune(b, lr)
+		} else {
+			b = append(b, w[i:i+size]...)
+		}
+		i += size
+	}
+	return b
 }
 
 func isLetterAt(s string, i int) bool {

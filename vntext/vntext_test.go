@@ -304,3 +304,23 @@ func ExampleNormalize() {
 	// chủ tịch ủy ban hòa bình
 	// true
 }
+
+// TestTokenizeNormIsNormalizeWord: a word's Norm is NormalizeWord of its
+// text, for the words Tokenize lower-cases into one buffer (capitals,
+// ASCII or not, with tone moves) as for the others.
+func TestTokenizeNormIsNormalizeWord(t *testing.T) {
+	text := "HOÀ Bình THUỶ Lợi, NGUYỄN Văn A gặp KIM Jong-un; hoá UỶ ban Đà Nẵng ĐẢNG N'Djamena O'BRIEN " + nfd("KHOẺ Hoá") + " Ωμέγα ÀÝ"
+	words := 0
+	for _, tok := range vntext.Tokenize(text) {
+		if tok.Kind != vntext.Word {
+			continue
+		}
+		words++
+		if w := vntext.NormalizeWord(text[tok.Start:tok.End]); tok.Norm != w {
+			t.Errorf("%q: Norm %q, NormalizeWord %q", text[tok.Start:tok.End], tok.Norm, w)
+		}
+	}
+	if words < 20 {
+		t.Errorf("%d words, want 20 or more", words)
+	}
+}
