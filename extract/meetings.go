@@ -75,7 +75,7 @@ func (x *doc) findMeetings() {
 			x.listedParticipants(si, ms, lastDay)
 		}
 		for k, v := range vals {
-			if v.P == schema.Day && !dates[k].subordinate {
+			if v.P == schema.Day && !dates[k].subordinate && !dates[k].spanStart {
 				lastDay = v
 			}
 		}
