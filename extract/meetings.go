@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // meeting is a meeting being assembled from the sentences that report it.
@@ -74,8 +75,9 @@ func (x *doc) findMeetings() {
 		if len(x.meets) == before {
 			x.listedParticipants(si, ms, lastDay)
 		}
+		stamp := x.stampSentence(si, ms)
 		for k, v := range vals {
-			if v.P == schema.Day && !dates[k].subordinate && !dates[k].spanStart {
+			if v.P == schema.Day && !dates[k].subordinate && !dates[k].spanStart && !stamp {
 				lastDay = v
 			}
 		}
@@ -101,6 +103,32 @@ func (x *doc) findMeetings() {
 			m.status = schema.Planned
 		}
 	}
+}
+
+// stampSentence reports a page's time stamp ("Thứ bảy, 26/09/2015 07:25
+// GMT+7", "21:39 | 07/08/2017"): a short sentence naming no official that
+// gives a full date beside a clock time. It is when the page was
+// written, not the day of the meetings that follow.
+func (x *doc) stampSentence(si int, ms []*mention) bool {
+	s := x.sent[si]
+	if len(ms) > 0 || s.end-s.start > 24 {
+		return false
+	}
+	full := false
+	for _, e := range x.dates[si] {
+		if e.d > 0 && e.m > 0 && e.y > 0 {
+			full = true
+		}
+	}
+	if !full {
+		return false
+	}
+	for k := s.start + 1; k+1 < s.end; k++ {
+		if x.word(k) == ":" && x.toks[k-1].Kind == vntext.Number && x.toks[k+1].Kind == vntext.Number && len(x.toks[k+1].Norm) == 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // upgradeKinds applies a summit word that named no meeting of its own to
