@@ -334,6 +334,9 @@ func (st *site) findSubjects() {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.end <= t.Start && !st.c.used[m] && !st.inObjects(m) && !x.inAppositive(st.s.start, m.tstart, t.Start) {
+			if x.possessor(m) {
+				continue // "A, Đặc phái viên của Tổng Bí thư B, đã hội đàm": A's
+			}
 			st.subjects = x.group(ms, k, -1)
 			break
 		}
@@ -355,6 +358,19 @@ func (st *site) findSubjects() {
 			st.subjects = []*mention{p}
 		}
 	}
+}
+
+// possessor reports an official named as whose the title before the name
+// is ("Đặc phái viên của Tổng Bí thư B", "Cố vấn của Tổng thống B"): the
+// title after "của" is B's, the one before it another's (the envoy's,
+// named before or not at all), who is the one that meets.
+func (x *doc) possessor(m *mention) bool {
+	for k := m.tstart; k+1 < m.start; k++ {
+		if x.word(k) == "của" && x.inTitle[k+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // participantSets are the meetings the trigger reports, as mention sets:

@@ -63,9 +63,10 @@ func (x *doc) findMentions() {
 		if t.Kind != vntext.Word || !t.Upper || x.nameAt[i] >= 0 || x.inTitle[i] || byPos[i] {
 			continue
 		}
-		if !x.titleOrHonorificBefore(i) || t.Hyphen && !t.Space {
+		if !x.titleOrHonorificBefore(i) || t.Hyphen && !t.Space || x.g.CompoundAt(x.toks, i) {
 			// "Ngoại trưởng Hàn-Trung": a word joined by a hyphen is part
-			// of a compound, not a surname.
+			// of a compound, not a surname; so is the first word of a
+			// common noun ("Ủy viên Trung ương Đảng").
 			continue
 		}
 		if next := i + 1; next < n && x.sentOf[next] == x.sentOf[i] && x.toks[next].Kind == vntext.Word &&

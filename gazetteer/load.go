@@ -740,9 +740,9 @@ func (l *loader) nameWords(n *yaml.Node) {
 		"words": func(v *yaml.Node) { l.strs(v, &words, &pos) },
 	})
 	switch kind {
-	case NameWordFamily, NameWordNever:
+	case NameWordFamily, NameWordNever, NameWordCompound:
 	default:
-		l.errorf(n, "name_words kind %q: want %s or %s", kind, NameWordFamily, NameWordNever)
+		l.errorf(n, "name_words kind %q: want %s, %s or %s", kind, NameWordFamily, NameWordNever, NameWordCompound)
 	}
 	for i, w := range words {
 		l.data.NameWords = append(l.data.NameWords, &NameWord{Text: w, Kind: kind, Pos: pos[i]})
