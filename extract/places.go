@@ -256,6 +256,23 @@ func (x *doc) tripFrame(si int) string {
 		if !(x.wordsAre(i, "chuyến", "thăm") || x.wordsAre(i, "chuyến", "công", "du")) {
 			continue
 		}
+		start := i + 2
+		if x.word(i+1) == "công" {
+			start++
+		}
+		for k := start; k < s.end && k < start+4; k++ {
+			// "trong khuôn khổ chuyến thăm (chính thức) Trung Quốc": the
+			// country right after the visit, with only its kind between.
+			if n := x.nameAt[k]; n >= 0 {
+				if c := x.sc.Names[n].Country(); c != nil && x.sc.Names[n].Official() == nil && !x.inTitle[k] {
+					return c.Code
+				}
+				break
+			}
+			if t := x.toks[k]; t.Kind != vntext.Word || t.Upper || x.word(k) == "của" || x.word(k) == "tới" || x.word(k) == "đến" || x.word(k) == "sang" {
+				break
+			}
+		}
 		for k := i + 2; k < s.end && k < i+16; k++ {
 			if w := x.word(k); w == "," || w == "." {
 				break
