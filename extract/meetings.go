@@ -543,7 +543,8 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 			// the subject's verb, after the meeting phrase, tells the tense.
 			status = schema.Planned
 		}
-		if pairMode && x.announcedAfter(t) {
+		if pairMode && x.announcedAfter(t) || x.wishWordBefore(t.Start) {
+			// A wish that got past wishBefore is for a time already set.
 			status = schema.Planned
 		}
 		m := &meeting{parts: parts, status: status, kind: t.Kind.ID, date: date, ownDate: ownDate, place: place,

@@ -263,10 +263,35 @@ func (x *doc) reportedBefore(m *meeting) bool {
 	return false
 }
 
+// soonFrames set a time a few days ahead: what is looked forward to in
+// them is scheduled.
+var soonFrames = [][]string{{"vài", "ngày", "tới"}, {"những", "ngày", "tới"}, {"mấy", "ngày", "tới"},
+	{"tuần", "tới"}, {"ngày", "mai"}, {"tuần", "này"}, {"cuối", "tuần"}}
+
+// soonAfter reports a soon frame after token i in its sentence.
+func (x *doc) soonAfter(i int) bool {
+	s := x.sent[x.sentOf[i]]
+	for k := i; k < s.end; k++ {
+		for _, f := range soonFrames {
+			if x.wordsAre(k, f...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // wishBefore reports a wish right before a trigger: "mong đợi gặp", "hy
 // vọng sớm gặp", "muốn gặp", "sẵn sàng gặp", "mong đợi cuộc gặp": no
 // meeting is reported, held or announced.
 func (x *doc) wishBefore(i int) bool {
+	// "mong đợi những cuộc đối thoại … trong vài ngày tới": looked forward
+	// to at a time already set, so announced (record makes it planned).
+	return x.wishWordBefore(i) && !x.soonAfter(i)
+}
+
+// wishWordBefore reports a word of wishing right before token i.
+func (x *doc) wishWordBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch {
 		case x.wordsAre(k, "mong", "đợi"), x.wordsAre(k, "mong", "muốn"), x.wordsAre(k, "hy", "vọng"),
