@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
 	"github.com/dipgraph/dipgraph/vntext"
@@ -123,12 +125,24 @@ func (x *doc) stampSentence(si int, ms []*mention) bool {
 	if !full {
 		return false
 	}
+	if s.end-s.start <= 10 && len(x.triggersIn(s)) == 0 && x.lineOfItsOwn(si) {
+		return true // "Thứ tư, 28/07/2021" on a line of its own
+	}
 	for k := s.start + 1; k+1 < s.end; k++ {
 		if x.word(k) == ":" && x.toks[k-1].Kind == vntext.Number && x.toks[k+1].Kind == vntext.Number && len(x.toks[k+1].Norm) == 2 {
 			return true
 		}
 	}
 	return false
+}
+
+// lineOfItsOwn reports a sentence that is a whole line of the text.
+func (x *doc) lineOfItsOwn(si int) bool {
+	s := x.sent[si]
+	a, b := x.toks[s.start].Start, x.toks[s.end-1].End
+	before := strings.LastIndexByte(x.text[:a], '\n')
+	after := strings.IndexByte(x.text[b:], '\n')
+	return strings.TrimSpace(x.text[before+1:a]) == "" && (after < 0 || strings.TrimSpace(x.text[b:b+after]) == "")
 }
 
 // upgradeKinds applies a summit word that named no meeting of its own to
