@@ -136,6 +136,44 @@ func TestCheckVacant(t *testing.T) {
 	}
 }
 
+// TestCheckUnnamed checks a file with roles marked unnamed: an official
+// who holds one is a lint problem, one nobody holds is none, and an
+// open-ended vacancy is loaded and counts from its start on.
+func TestCheckUnnamed(t *testing.T) {
+	want := []string{
+		`testdata/unnamed.yaml:30:9: lint: role xb-spokesperson names no holder (unnamed: the ministry speaks through spokespeople it does not name), but dora-dune holds it from 2020-01-01`,
+	}
+	var got []string
+	for _, p := range gazetteer.Check(td("unnamed.yaml")) {
+		got = append(got, p.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Check(unnamed.yaml):\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	g, err := gazetteer.Load(td("unnamed.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := g.Role("xb-press-office"); r == nil || r.Unnamed != "the press office has no head named" {
+		t.Errorf("Role(xb-press-office) = %+v, want it unnamed", r)
+	}
+	if r := g.Role("xb-envoy"); r == nil || r.Unnamed != "" {
+		t.Errorf("Role(xb-envoy) = %+v, want it named", r)
+	}
+	for _, tt := range []struct {
+		day  schema.Date
+		want int
+	}{
+		{schema.DayDate(2024, 2, 1), 0},
+		{schema.DayDate(2024, 3, 15), 1},
+		{schema.DayDate(2030, 1, 1), 1},
+	} {
+		if got := g.VacantOn([]string{"xb-envoy"}, tt.day); len(got) != tt.want {
+			t.Errorf("VacantOn(xb-envoy, %s) = %v, want %d vacancies", tt.day, got, tt.want)
+		}
+	}
+}
+
 // TestVacantOn checks the vacancies the coverage test counts as filled.
 func TestVacantOn(t *testing.T) {
 	g, err := gazetteer.Default()
@@ -307,13 +345,46 @@ func TestCoverageRoles(t *testing.T) {
 		}
 		t.Logf("%-40s %s", r.label, strings.Join(row, " "))
 	}
+	open := map[string]string{}
+	for _, u := range unsourcedRoleGaps {
+		open[u.role+" "+u.year] = u.why
+	}
+	n := 0
 	for _, gap := range gaps {
+		// gap: "LABEL (ids) YYYY-01-01"
+		f := strings.Fields(gap)
+		key := strings.Trim(f[len(f)-2], "()") + " " + f[len(f)-1][:4]
+		if why, ok := open[key]; ok {
+			delete(open, key)
+			t.Logf("UNSOURCED GAP %s: %s", gap, why)
+			continue
+		}
+		n++
 		t.Logf("GAP %s", gap)
 	}
-	t.Logf("%d gaps", len(gaps))
-	if len(gaps) > 0 {
-		t.Errorf("%d gaps in the coverage of roles (see GAP lines)", len(gaps))
+	t.Logf("%d gaps, %d of them unsourced", len(gaps), len(gaps)-n)
+	if n > 0 {
+		t.Errorf("%d gaps in the coverage of roles (see GAP lines)", n)
 	}
+	for k := range open {
+		t.Errorf("unsourced gap %s is filled now: take it off unsourcedRoleGaps", k)
+	}
+}
+
+// unsourcedRoleGaps are the holders no checked source has given yet
+// (issue 16): each is listed as UNSOURCED GAP with what was found, a new
+// gap fails the test, and so does one of these that the data fills. A
+// post that names no holder is not a gap: the role says so (unnamed);
+// nor is a post known to be vacant: the country's vacant list says so.
+var unsourcedRoleGaps = []struct{ role, year, why string }{
+	{"la-ambassador-to-vietnam", "2015", "Laos's ambassador before Thongsavanh Phomvihane (from 2016-03) not found in the stored pages"},
+	{"la-ambassador-to-vietnam", "2016", "as 2015"},
+	{"kh-ambassador-to-vietnam", "2026", "Chea Kimtha's farewell call was 2025-12-29; her successor is not found"},
+	{"sg-ambassador-to-vietnam", "2026", "a new Singaporean ambassador presented credentials on 2025-12-12 (vietnamplus.vn, lecourrier.vn), but no stored page gives the name"},
+	{"id-ambassador-to-vietnam", "2026", "Denny Abdi left in October 2025; his successor is not found"},
+	{"vn-cao-bang-party-secretary", "2015", "Nguyễn Hoàng Anh was secretary by 2015-05-27; his predecessor and the date are not found"},
+	{"vn-dien-bien-party-secretary", "2015", "the secretary of the 2010-2015 term, before Trần Văn Sơn (October 2015), is not found"},
+	{"vn-hai-phong-people-committee-chairman", "2015", "Dương Anh Điền was chairman on 2014-12-01 and Lê Văn Thành by October 2015; who held it on 2015-01-01 is not established"},
 }
 
 // unnamed returns why the roles name no holder when every one of them is
