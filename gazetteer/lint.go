@@ -35,9 +35,10 @@ func Check(files ...string) Problems {
 // loading: single-holder roles held by two officials on one day or left
 // without a holder for more than a month since 2015, covered countries'
 // offices without a holder since 2015, vacancies a holder overlaps, a
-// holder of a role marked unnamed, a surname or alias key shared by two officials of one country in office
-// together without a disambiguate note, and roles no title reaches. A
-// country's vacancies count as holders.
+// holder of a role marked unnamed, a surname or alias key shared by two
+// officials of one country in office together without a disambiguate
+// note, and roles no title reaches. A country's vacancies count as
+// holders.
 func (g *Gazetteer) Lint() Problems {
 	ps := g.lint(time.Now())
 	sortProblems(ps)
