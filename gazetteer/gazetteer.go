@@ -53,9 +53,9 @@ type Country struct {
 // was exercised jointly by others, or its acting holders are not listed.
 // Note says which.
 type Vacancy struct {
-	Role     string // a role id; "" when Office is set
-	Office   string // an office function (head-of-state, …); "" when Role is set
-	From, To schema.Date
+	Role     string      // a role id; "" when Office is set
+	Office   string      // an office function (head-of-state, …); "" when Role is set
+	From, To schema.Date // To zero: still vacant
 	Note     string
 	Pos      Pos
 }
@@ -97,6 +97,11 @@ type Role struct {
 	Leader bool
 	// Single marks a role one person holds at a time.
 	Single bool
+	// Unnamed, when set, says why the role names no holder: the office
+	// speaks through a spokesperson it does not name (a ministry's press
+	// office). No official may hold it, and lint and the coverage test do
+	// not ask for a holder.
+	Unnamed string
 	// Template is the id pattern of the role template the role was made
 	// from, or "" for a role written out.
 	Template string
