@@ -198,7 +198,7 @@ func (x *doc) readTitle(m *mention) {
 			j -= 3 // "(USTR)"
 			continue
 		}
-		if j-2 >= s0 && x.wordsAre(j-2, "người", "đồng", "cấp") {
+		if j-2 >= s0 && x.counterpartAt(j-2) {
 			m.counterpart = true
 			m.tstart = j - 2
 			return
@@ -247,7 +247,7 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.wordsAre(i-2, "đồng", "cấp") || x.honorificEndingAt(i) >= 0 {
+	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.counterpartWordsAt(i-2) || x.honorificEndingAt(i) >= 0 {
 		return true
 	}
 	if k := x.nameAt[i-1]; k >= 0 {
