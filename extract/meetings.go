@@ -498,8 +498,23 @@ func (st *site) pend(date schema.Date, ownDate bool, place string) {
 // none.
 func (st *site) describesLast(date schema.Date, ownDate bool, place string) bool {
 	x, t, s := st.x, st.t, st.s
-	if t.Start > s.start+1 || len(st.c.ms) > 0 {
+	if t.Start > s.start+1 {
 		return false
+	}
+	// Officials named in a clause about another event ("… chưa đầy 1
+	// tuần sau khi Tổng thống Hàn Quốc và Thủ tướng Kishida có cuộc gặp
+	// tại New York") are not named by this sentence's own.
+	other := s.end
+	for k := t.End; k+1 < s.end; k++ {
+		if x.wordsAre(k, "sau", "khi") || x.wordsAre(k, "trước", "khi") || x.wordsAre(k, "kể", "từ") {
+			other = k
+			break
+		}
+	}
+	for _, m := range st.c.ms {
+		if m.tstart < other {
+			return false
+		}
 	}
 	if !(x.wordsAre(t.End, "diễn", "ra") || x.wordsAre(t.End, "được", "tổ", "chức") || x.wordsAre(t.End, "này", "diễn", "ra")) {
 		return false
