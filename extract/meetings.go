@@ -380,8 +380,33 @@ func (st *site) findSubjects() {
 // named before or not at all), who is the one that meets.
 func (x *doc) possessor(m *mention) bool {
 	for k := m.tstart; k+1 < m.start; k++ {
-		if x.word(k) == "của" && x.inTitle[k+1] {
+		if x.word(k) != "của" || !x.inTitle[k+1] {
+			continue
+		}
+		if n := x.nameAt[k+1]; n >= 0 && x.sc.Names[n].Country() != nil {
+			continue // "Chủ tịch Quốc hội của Hungary B": B's own title
+		}
+		// "Cố vấn An ninh Quốc gia của Tổng thống Mỹ B" is B's own title
+		// when B is not the president: the holder of the title after "của"
+		// is the possessor.
+		if end, roles := x.g.TitleHead(x.toks, k+1); end > k+1 && len(roles) > 0 && x.heldOn(m.off, roles) {
 			return true
+		}
+	}
+	return false
+}
+
+// heldOn reports whether o held one of the roles at the article's date (or
+// ever, when the article has none).
+func (x *doc) heldOn(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	for _, t := range o.Roles {
+		if !x.res.published.IsZero() && !t.Covers(x.res.published) {
+			continue
+		}
+		for _, r := range roles {
+			if r.Role.ID == t.Role {
+				return true
+			}
 		}
 	}
 	return false
