@@ -138,8 +138,8 @@ func (r *report) scale() {
 		for _, s := range ss {
 			u, o := s.usage, s.out
 			d := float64(o.Duration) / 1e9
-			r.printf("| %s | %d | %s | %d | %.0f s | %.0f s (%.0f + %.0f) | %.0f | %.0f | %s | %s | %s | %s | %.1f | %s |\n",
-				label, s.Articles, gbytes(s.TextBytes), o.Store.Quads, u.WallS, u.cpu(), u.UserS, u.SysS,
+			r.printf("| %s | %s | %s | %s | %.0f s | %.0f s (%.0f + %.0f) | %.0f | %.0f | %s | %s | %s | %s | %.1f | %s |\n",
+				label, commas(s.Articles), gbytes(s.TextBytes), commas(o.Store.Quads), u.WallS, u.cpu(), u.UserS, u.SysS,
 				float64(s.Articles)/u.WallS, float64(o.Added)/d, mib(u.MaxRSSKB), mib(u.AnonPeakKB), mib(u.FilePeakKB),
 				gbytes(s.StoreBytes), float64(s.StoreBytes)/float64(s.TextBytes), s.Load)
 		}
@@ -179,8 +179,8 @@ func (r *report) scale() {
 		if r.load("scale_"+be+".metproc.json", &p) {
 			proc = fmt.Sprintf("%d runs: median %.1f ms, p99 %.1f", p.Processes, p.Median, p.P99)
 		}
-		r.printf("| %s | %d articles, %d quads, %s | %d (%d busiest, the rest at random among the %d officials who met someone; %.1f rows on average) | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %s | %s |\n",
-			be, top.Articles, m.Quads, gbytes(top.StoreBytes), m.Questions, m.Busiest, m.Pool, m.MeanRows, m.Median, m.P90, m.P99, m.Max, busy, proc)
+		r.printf("| %s | %s articles, %s quads, %s | %s (%d busiest, the rest at random among the %s officials who met someone; %.1f rows on average) | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %s | %s |\n",
+			be, commas(top.Articles), commas(m.Quads), gbytes(top.StoreBytes), commas(m.Questions), m.Busiest, commas(m.Pool), m.MeanRows, m.Median, m.P90, m.P99, m.Max, busy, proc)
 	}
 
 	// The issue's budget, on the largest step.
@@ -194,20 +194,20 @@ func (r *report) scale() {
 		}
 		top := ss[len(ss)-1]
 		u := top.usage
-		size := fmt.Sprintf("%d articles", top.Articles)
+		size := commas(top.Articles) + " articles"
 		if top.Articles >= scaleTarget {
 			size += ": yes"
 		} else {
-			size += fmt.Sprintf(": **no**, %d short of %d", scaleTarget-top.Articles, scaleTarget)
+			size += fmt.Sprintf(": **no**, %s short of %s", commas(scaleTarget-top.Articles), commas(scaleTarget))
 			perA := u.WallS / float64(top.Articles)
-			size += fmt.Sprintf(" (at this step's rate, %d articles would take ≥ %.0f s — a lower bound, the rate falls as the store grows", scaleTarget, perA*scaleTarget)
+			size += fmt.Sprintf(" (at this step's rate %s articles would take %.0f s, a lower bound if the rate keeps falling as the store grows", commas(scaleTarget), perA*scaleTarget)
 			if len(ss) > 1 {
 				first := ss[0]
-				size += fmt.Sprintf(": %.0f → %.0f articles/s from %d to %d articles", float64(first.Articles)/first.usage.WallS, float64(top.Articles)/u.WallS, first.Articles, top.Articles)
+				size += fmt.Sprintf(" — here %.0f → %.0f articles/s from %s to %s articles", float64(first.Articles)/first.usage.WallS, float64(top.Articles)/u.WallS, commas(first.Articles), commas(top.Articles))
 			}
 			size += fmt.Sprintf("; and a store of ≈ %s)", gbytes(int64(float64(top.StoreBytes)/float64(top.Articles)*scaleTarget)))
 		}
-		r.printf("- **%s**, %s; build wall %.0f s ≤ %.0f s: %s; CPU %.0f s; peak RSS %s < 1 GiB: %s",
+		r.printf("- **%s**: %s; build wall %.0f s ≤ %.0f s: %s; CPU %.0f s; peak RSS %s < 1 GiB: %s",
 			be, size, u.WallS, scaleWallTarget, verdict(u.WallS <= scaleWallTarget), u.cpu(), mib(u.MaxRSSKB), verdict(u.MaxRSSKB < scaleRSSTargetKB))
 		if m, ok := mets[be]; ok {
 			r.printf("; `met X` median %.2f ms < 5 ms: %s, p99 %.2f ms < 50 ms: %s", m.Median, verdict(m.Median < metMedianTarget), m.P99, verdict(m.P99 < metP99Target))
@@ -220,14 +220,26 @@ func (r *report) scale() {
 		} else {
 			ok = false
 		}
-		r.printf(". **Budget met: %s**\n", verdict(ok))
+		r.printf(". Budget met: %s\n", verdict(ok))
 	}
 }
 
 func joinInts(v []int) string {
 	s := make([]string, len(v))
 	for i, x := range v {
-		s[i] = fmt.Sprint(x)
+		s[i] = commas(x)
 	}
 	return strings.Join(s, ", ")
+}
+
+// commas writes n with a comma every three digits: 1,000,000.
+func commas(n int) string {
+	if n < 0 {
+		return "-" + commas(-n)
+	}
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
