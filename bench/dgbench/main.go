@@ -322,6 +322,10 @@ func metCmd(args []string) (any, error) {
 		out["busiest"] = *busiest
 		out["busiest_median_ms"], out["busiest_max_ms"] = b["median_ms"], b["max_ms"]
 		out["busiest_edges_min"], out["busiest_edges_max"] = fewest, most
+		if len(times) > *busiest {
+			rest := percentiles(append([]time.Duration(nil), times[*busiest:]...))
+			out["random_median_ms"], out["random_p99_ms"] = rest["median_ms"], rest["p99_ms"]
+		}
 	}
 	for k, v := range percentiles(times) {
 		out[k] = v
