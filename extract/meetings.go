@@ -10,7 +10,11 @@ import (
 
 // meeting is a meeting being assembled from the sentences that report it.
 type meeting struct {
-	parts    []*gazetteer.Official
+	parts []*gazetteer.Official
+	// core are the participants reported before any attendee was added
+	// ("Cùng dự có …"), nil when none was: a later report of the core
+	// alone is the same meeting.
+	core     []*gazetteer.Official
 	status   string
 	kind     string
 	date     schema.Date
@@ -670,7 +674,8 @@ func (x *doc) pendingEvent() *meeting {
 // a compatible date, or adds it.
 func (x *doc) addMeeting(m *meeting) {
 	for _, o := range x.meets {
-		if o.pending || o.absorbed || o.status != m.status || !sameSet(o.parts, m.parts) || !compatible(o.date, m.date) || o.undated != m.undated {
+		same := sameSet(o.parts, m.parts) || o.core != nil && sameSet(o.core, m.parts)
+		if o.pending || o.absorbed || o.status != m.status || !same || !compatible(o.date, m.date) || o.undated != m.undated {
 			continue
 		}
 		// A date written in a report wins over one carried over from

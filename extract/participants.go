@@ -357,6 +357,9 @@ func (x *doc) attendees(si int, ms []*mention, parts []*gazetteer.Official) {
 	}
 	for _, o := range parts {
 		if !containsOfficial(last.parts, o) {
+			if last.core == nil {
+				last.core = append([]*gazetteer.Official(nil), last.parts...)
+			}
 			last.parts = append(last.parts, o)
 		}
 	}

@@ -101,7 +101,7 @@ func TestExamplesScore(t *testing.T) {
 // each at or a little below its value:
 // a change that lowers one shows here (skipped where ../shared/real is
 // absent).
-var realFloors = map[string]float64{"officials": 0.99, "met": 0.98, "meetings": 0.96, "planned": 0.97, "holds": 0.975, "topics": 0.81}
+var realFloors = map[string]float64{"officials": 0.99, "met": 0.98, "meetings": 0.97, "planned": 0.97, "holds": 0.975, "topics": 0.84}
 
 var realAccuracyFloors = map[string]float64{"kind": 0.95, "location": 0.89, "date": 0.98, "published": 0.95}
 
