@@ -162,8 +162,11 @@ func (x *doc) upgradeKinds(si, before int) {
 		if t.Kind.ID == x.kinds.mechanism {
 			// "cuộc họp đầu tiên của nhóm công tác": a consultation
 			// reported by a generic word before it.
+			// "khởi động cơ chế đối thoại cấp cao dưới sự đồng chủ trì của
+			// A và B": what two officials co-chair is the mechanism.
 			for _, m := range x.meets[before:] {
-				if !m.pending && m.generic && containsInt(m.sents, si) && m.trig < t.Start {
+				cochair := x.wordsAre(m.trig, "đồng", "chủ", "trì")
+				if !m.pending && (m.generic && m.trig < t.Start || cochair) && containsInt(m.sents, si) {
 					m.kind, m.generic = x.kinds.mechanism, false
 				}
 			}
