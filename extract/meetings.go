@@ -149,12 +149,29 @@ func (x *doc) lineOfItsOwn(si int) bool {
 	return strings.TrimSpace(x.text[before+1:a]) == "" && (after < 0 || strings.TrimSpace(x.text[b:b+after]) == "")
 }
 
+// mechanismNounAt reports "cơ chế đối thoại" or "cơ chế tham vấn" (a
+// dialogue mechanism) at token i: what is co-chaired when a sentence's
+// officials co-chair it, a subject of talk otherwise (no trigger).
+func (x *doc) mechanismNounAt(i int) bool {
+	return x.wordsAre(i-2, "cơ", "chế") && (x.wordsAre(i, "đối", "thoại") || x.wordsAre(i, "tham", "vấn"))
+}
+
 // upgradeKinds applies a summit word that named no meeting of its own to
 // the meeting it stands for: "… đã nhóm họp … trong hội nghị thượng đỉnh
 // ba bên" (the meeting this sentence reported), "cuộc gặp thượng đỉnh
 // Mỹ-Trung này" (the last meeting between a US and a Chinese official).
 func (x *doc) upgradeKinds(si, before int) {
 	s := x.sent[si]
+	for k := s.start + 2; k+1 < s.end; k++ {
+		if !x.mechanismNounAt(k) {
+			continue
+		}
+		for _, m := range x.meets[before:] {
+			if !m.pending && x.wordsAre(m.trig, "đồng", "chủ", "trì") && containsInt(m.sents, si) {
+				m.kind, m.generic = x.kinds.mechanism, false
+			}
+		}
+	}
 	for _, t := range x.triggersIn(s) {
 		if t.Start < s.start || t.Start >= s.end || x.reporting[t.Start] {
 			continue
