@@ -21,6 +21,11 @@ type dateExpr struct {
 	// rangeEnd marks the end of a span ("từ ngày 22 đến 24/3"), which does
 	// not become the reference day.
 	rangeEnd bool
+	// spanStart marks the first day of a span, completed from its end
+	// ("ngày 19" of "từ ngày 19 đến 21-11"): a meeting's date only when
+	// the sentence gives no other day (nearestDate), never the reference
+	// day.
+	spanStart bool
 	// yearOffset is a year written relative to the article's ("năm
 	// ngoái" = -1), when hasYearOffset.
 	yearOffset    int
@@ -211,6 +216,22 @@ func findDates(toks []vntext.Token, from, to int) []dateExpr {
 		e.subordinate = subordinateBefore(toks, from, e.start)
 		if w(e.start-1) == "đến" || w(e.start-1) == "tới" || w(e.start-2) == "đến" && w(e.start-1) == "ngày" {
 			e.rangeEnd = true
+			// "Từ ngày 19 đến 21-11": the first day of the span, which
+			// the end's month (and year) completes.
+			to := e.start - 1
+			if w(to) == "ngày" {
+				to--
+			}
+			n := num(to - 1)
+			free := len(out) == 0 || out[len(out)-1].end <= to-1
+			if e.d > 0 && e.m > 0 && n >= 1 && n < e.d && (w(to-2) == "ngày" || w(to-2) == "từ") && free {
+				first := dateExpr{start: to - 1, end: to, y: e.y, m: e.m, d: n, spanStart: true}
+				if w(to-2) == "ngày" {
+					first.start = to - 2
+				}
+				first.subordinate = subordinateBefore(toks, from, first.start)
+				out = append(out, first)
+			}
 		}
 		out = append(out, e)
 		i = e.end - 1
@@ -342,7 +363,7 @@ func (r *resolver) inferYear(m, d int) int {
 // as an earlier summit) do not become the reference either, so that "cùng
 // ngày" after them still means the day of the news.
 func (r *resolver) note(e dateExpr, d schema.Date) {
-	if d.P != schema.Day || e.relative || e.subordinate || e.rangeEnd {
+	if d.P != schema.Day || e.relative || e.subordinate || e.rangeEnd || e.spanStart {
 		return
 	}
 	if !r.published.IsZero() && schema.DaysBetween(d, r.published.First()) > 7 {

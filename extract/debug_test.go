@@ -24,6 +24,18 @@ func TestDebugDump(t *testing.T) {
 	fmt.Println("published", x.res.published)
 	for si, s := range x.sent {
 		fmt.Printf("S%d%s: %s\n", si, map[bool]string{true: " [F]"}[s.furniture], x.text[x.toks[s.start].Start:x.toks[s.end-1].End])
+		if os.Getenv("DIPGRAPH_DEBUG_TOKENS") != "" {
+			// Each token with its index; titles marked with *.
+			var line string
+			for k := s.start; k < s.end; k++ {
+				mark := ""
+				if x.inTitle[k] {
+					mark = "*"
+				}
+				line += fmt.Sprintf(" %d:%s%s", k, x.word(k), mark)
+			}
+			fmt.Println("  ", line)
+		}
 		for _, m := range x.mentions {
 			if m.sent == si {
 				r := ""
@@ -32,6 +44,9 @@ func TestDebugDump(t *testing.T) {
 				}
 				fmt.Printf("   M %s [%d,%d) t%d role=%s cp=%v c=%v\n", m.off.ID, m.start, m.end, m.tstart, r, m.counterpart, m.countries)
 			}
+		}
+		for _, e := range x.dates[si] {
+			fmt.Printf("   D %q y=%d m=%d d=%d rel=%v sub=%v rangeEnd=%v\n", x.phrase(e.start, e.end), e.y, e.m, e.d, e.relative, e.subordinate, e.rangeEnd)
 		}
 		for _, tr := range x.sc.Triggers {
 			if tr.Start >= s.start && tr.Start < s.end {

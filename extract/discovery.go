@@ -124,6 +124,18 @@ func (x *doc) triggerStarts(i int) bool {
 	return len(x.triggersBetween(i, i+1)) > 0
 }
 
+// counterpartAt reports "người đồng cấp" (or its synonyms "người tương
+// nhiệm", "người đồng nhiệm": the counterpart) at token i.
+func (x *doc) counterpartAt(i int) bool {
+	return x.word(i) == "người" && x.counterpartWordsAt(i+1)
+}
+
+// counterpartWordsAt reports "đồng cấp", "tương nhiệm" or "đồng nhiệm" at
+// token i.
+func (x *doc) counterpartWordsAt(i int) bool {
+	return x.wordsAre(i, "đồng", "cấp") || x.wordsAre(i, "tương", "nhiệm") || x.wordsAre(i, "đồng", "nhiệm")
+}
+
 // counterpartReferences reads "người đồng cấp Nhật Bản" (the Japanese
 // counterpart) with no name after it: the one official of that country
 // the article names, or, of several, the one who holds a role of the same
@@ -132,7 +144,7 @@ func (x *doc) triggerStarts(i int) bool {
 func (x *doc) counterpartReferences(attached map[int]bool) []*mention {
 	var out []*mention
 	for i := 0; i+3 < len(x.toks); i++ {
-		if !x.wordsAre(i, "người", "đồng", "cấp") || attached[i] {
+		if !x.counterpartAt(i) || attached[i] {
 			continue
 		}
 		k := x.nameAt[i+3]

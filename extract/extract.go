@@ -254,7 +254,7 @@ func (x *doc) findDates() {
 				break
 			}
 			for _, e := range ds {
-				if e.relative || e.subordinate || e.d == 0 || e.y != 0 && e.y != year {
+				if e.relative || e.subordinate || e.spanStart || e.d == 0 || e.y != 0 && e.y != year {
 					continue
 				}
 				shift, deictic := x.deicticBefore(e.start)

@@ -1,13 +1,20 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dipgraph/dipgraph/gazetteer"
 	"github.com/dipgraph/dipgraph/schema"
+	"github.com/dipgraph/dipgraph/vntext"
 )
 
 // meeting is a meeting being assembled from the sentences that report it.
 type meeting struct {
-	parts    []*gazetteer.Official
+	parts []*gazetteer.Official
+	// core are the participants reported before any attendee was added
+	// ("Cùng dự có …"), nil when none was: a later report of the core
+	// alone is the same meeting.
+	core     []*gazetteer.Official
 	status   string
 	kind     string
 	date     schema.Date
@@ -74,8 +81,9 @@ func (x *doc) findMeetings() {
 		if len(x.meets) == before {
 			x.listedParticipants(si, ms, lastDay)
 		}
+		stamp := x.stampSentence(si, ms)
 		for k, v := range vals {
-			if v.P == schema.Day && !dates[k].subordinate {
+			if v.P == schema.Day && !dates[k].subordinate && !dates[k].spanStart && !stamp {
 				lastDay = v
 			}
 		}
@@ -103,12 +111,67 @@ func (x *doc) findMeetings() {
 	}
 }
 
+// stampSentence reports a page's time stamp ("Thứ bảy, 26/09/2015 07:25
+// GMT+7", "21:39 | 07/08/2017"): a short sentence naming no official that
+// gives a full date beside a clock time. It is when the page was
+// written, not the day of the meetings that follow.
+func (x *doc) stampSentence(si int, ms []*mention) bool {
+	s := x.sent[si]
+	if len(ms) > 0 || s.end-s.start > 24 {
+		return false
+	}
+	full := false
+	for _, e := range x.dates[si] {
+		if e.d > 0 && e.m > 0 && e.y > 0 {
+			full = true
+		}
+	}
+	if !full {
+		return false
+	}
+	if s.end-s.start <= 10 && len(x.triggersIn(s)) == 0 && x.lineOfItsOwn(si) {
+		return true // "Thứ tư, 28/07/2021" on a line of its own
+	}
+	for k := s.start + 1; k+1 < s.end; k++ {
+		if x.word(k) == ":" && x.toks[k-1].Kind == vntext.Number && x.toks[k+1].Kind == vntext.Number && len(x.toks[k+1].Norm) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// lineOfItsOwn reports a sentence that is a whole line of the text.
+func (x *doc) lineOfItsOwn(si int) bool {
+	s := x.sent[si]
+	a, b := x.toks[s.start].Start, x.toks[s.end-1].End
+	before := strings.LastIndexByte(x.text[:a], '\n')
+	after := strings.IndexByte(x.text[b:], '\n')
+	return strings.TrimSpace(x.text[before+1:a]) == "" && (after < 0 || strings.TrimSpace(x.text[b:b+after]) == "")
+}
+
+// mechanismNounAt reports "cơ chế đối thoại" or "cơ chế tham vấn" (a
+// dialogue mechanism) at token i: what is co-chaired when a sentence's
+// officials co-chair it, a subject of talk otherwise (no trigger).
+func (x *doc) mechanismNounAt(i int) bool {
+	return x.wordsAre(i-2, "cơ", "chế") && (x.wordsAre(i, "đối", "thoại") || x.wordsAre(i, "tham", "vấn"))
+}
+
 // upgradeKinds applies a summit word that named no meeting of its own to
 // the meeting it stands for: "… đã nhóm họp … trong hội nghị thượng đỉnh
 // ba bên" (the meeting this sentence reported), "cuộc gặp thượng đỉnh
 // Mỹ-Trung này" (the last meeting between a US and a Chinese official).
 func (x *doc) upgradeKinds(si, before int) {
 	s := x.sent[si]
+	for k := s.start + 2; k+1 < s.end; k++ {
+		if !x.mechanismNounAt(k) {
+			continue
+		}
+		for _, m := range x.meets[before:] {
+			if !m.pending && x.wordsAre(m.trig, "đồng", "chủ", "trì") && containsInt(m.sents, si) {
+				m.kind, m.generic = x.kinds.mechanism, false
+			}
+		}
+	}
 	for _, t := range x.triggersIn(s) {
 		if t.Start < s.start || t.Start >= s.end || x.reporting[t.Start] {
 			continue
@@ -116,8 +179,11 @@ func (x *doc) upgradeKinds(si, before int) {
 		if t.Kind.ID == x.kinds.mechanism {
 			// "cuộc họp đầu tiên của nhóm công tác": a consultation
 			// reported by a generic word before it.
+			// "khởi động cơ chế đối thoại cấp cao dưới sự đồng chủ trì của
+			// A và B": what two officials co-chair is the mechanism.
 			for _, m := range x.meets[before:] {
-				if !m.pending && m.generic && containsInt(m.sents, si) && m.trig < t.Start {
+				cochair := x.wordsAre(m.trig, "đồng", "chủ", "trì")
+				if !m.pending && (m.generic && m.trig < t.Start || cochair) && containsInt(m.sents, si) {
 					m.kind, m.generic = x.kinds.mechanism, false
 				}
 			}
@@ -306,6 +372,9 @@ func (st *site) findSubjects() {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.end <= t.Start && !st.c.used[m] && !st.inObjects(m) && !x.inAppositive(st.s.start, m.tstart, t.Start) {
+			if x.possessor(m) {
+				continue // "A, Đặc phái viên của Tổng Bí thư B, đã hội đàm": A's
+			}
 			st.subjects = x.group(ms, k, -1)
 			break
 		}
@@ -327,6 +396,44 @@ func (st *site) findSubjects() {
 			st.subjects = []*mention{p}
 		}
 	}
+}
+
+// possessor reports an official named as whose the title before the name
+// is ("Đặc phái viên của Tổng Bí thư B", "Cố vấn của Tổng thống B"): the
+// title after "của" is B's, the one before it another's (the envoy's,
+// named before or not at all), who is the one that meets.
+func (x *doc) possessor(m *mention) bool {
+	for k := m.tstart; k+1 < m.start; k++ {
+		if x.word(k) != "của" || !x.inTitle[k+1] {
+			continue
+		}
+		if n := x.nameAt[k+1]; n >= 0 && x.sc.Names[n].Country() != nil {
+			continue // "Chủ tịch Quốc hội của Hungary B": B's own title
+		}
+		// "Cố vấn An ninh Quốc gia của Tổng thống Mỹ B" is B's own title
+		// when B is not the president: the holder of the title after "của"
+		// is the possessor.
+		if end, roles := x.g.TitleHead(x.toks, k+1); end > k+1 && len(roles) > 0 && x.heldOn(m.off, roles) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldOn reports whether o held one of the roles at the article's date (or
+// ever, when the article has none).
+func (x *doc) heldOn(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
+	for _, t := range o.Roles {
+		if !x.res.published.IsZero() && !t.Covers(x.res.published) {
+			continue
+		}
+		for _, r := range roles {
+			if r.Role.ID == t.Role {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // participantSets are the meetings the trigger reports, as mention sets:
@@ -440,8 +547,23 @@ func (st *site) pend(date schema.Date, ownDate bool, place string) {
 // none.
 func (st *site) describesLast(date schema.Date, ownDate bool, place string) bool {
 	x, t, s := st.x, st.t, st.s
-	if t.Start > s.start+1 || len(st.c.ms) > 0 {
+	if t.Start > s.start+1 {
 		return false
+	}
+	// Officials named in a clause about another event ("… chưa đầy 1
+	// tuần sau khi Tổng thống Hàn Quốc và Thủ tướng Kishida có cuộc gặp
+	// tại New York") are not named by this sentence's own.
+	other := s.end
+	for k := t.End; k+1 < s.end; k++ {
+		if x.wordsAre(k, "sau", "khi") || x.wordsAre(k, "trước", "khi") || x.wordsAre(k, "kể", "từ") {
+			other = k
+			break
+		}
+	}
+	for _, m := range st.c.ms {
+		if m.tstart < other {
+			return false
+		}
 	}
 	if !(x.wordsAre(t.End, "diễn", "ra") || x.wordsAre(t.End, "được", "tổ", "chức") || x.wordsAre(t.End, "này", "diễn", "ra")) {
 		return false
@@ -499,7 +621,8 @@ func (st *site) record(sets [][]*mention, date schema.Date, ownDate bool, place 
 			// the subject's verb, after the meeting phrase, tells the tense.
 			status = schema.Planned
 		}
-		if pairMode && x.announcedAfter(t) {
+		if pairMode && x.announcedAfter(t) || x.wishWordBefore(t.Start) {
+			// A wish that got past wishBefore is for a time already set.
 			status = schema.Planned
 		}
 		m := &meeting{parts: parts, status: status, kind: t.Kind.ID, date: date, ownDate: ownDate, place: place,
@@ -571,7 +694,8 @@ func (x *doc) pendingEvent() *meeting {
 // a compatible date, or adds it.
 func (x *doc) addMeeting(m *meeting) {
 	for _, o := range x.meets {
-		if o.pending || o.absorbed || o.status != m.status || !sameSet(o.parts, m.parts) || !compatible(o.date, m.date) || o.undated != m.undated {
+		same := sameSet(o.parts, m.parts) || o.core != nil && sameSet(o.core, m.parts)
+		if o.pending || o.absorbed || o.status != m.status || !same || !compatible(o.date, m.date) || o.undated != m.undated {
 			continue
 		}
 		// A date written in a report wins over one carried over from

@@ -63,9 +63,10 @@ func (x *doc) findMentions() {
 		if t.Kind != vntext.Word || !t.Upper || x.nameAt[i] >= 0 || x.inTitle[i] || byPos[i] {
 			continue
 		}
-		if !x.titleOrHonorificBefore(i) || t.Hyphen && !t.Space {
+		if !x.titleOrHonorificBefore(i) || t.Hyphen && !t.Space || x.g.CompoundAt(x.toks, i) {
 			// "Ngoại trưởng Hàn-Trung": a word joined by a hyphen is part
-			// of a compound, not a surname.
+			// of a compound, not a surname; so is the first word of a
+			// common noun ("Ủy viên Trung ương Đảng").
 			continue
 		}
 		if next := i + 1; next < n && x.sentOf[next] == x.sentOf[i] && x.toks[next].Kind == vntext.Word &&
@@ -197,7 +198,7 @@ func (x *doc) readTitle(m *mention) {
 			j -= 3 // "(USTR)"
 			continue
 		}
-		if j-2 >= s0 && x.wordsAre(j-2, "người", "đồng", "cấp") {
+		if j-2 >= s0 && x.counterpartAt(j-2) {
 			m.counterpart = true
 			m.tstart = j - 2
 			return
@@ -246,7 +247,7 @@ func (x *doc) titleOrHonorificBefore(i int) bool {
 	if i == 0 {
 		return false
 	}
-	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.wordsAre(i-2, "đồng", "cấp") || x.honorificEndingAt(i) >= 0 {
+	if honorifics[x.word(i-1)] || x.titleEnd[i] != nil || x.counterpartWordsAt(i-2) || x.honorificEndingAt(i) >= 0 {
 		return true
 	}
 	if k := x.nameAt[i-1]; k >= 0 {

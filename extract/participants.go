@@ -50,6 +50,10 @@ func (x *doc) group(ms []*mention, k, dir int) []*mention {
 				// "A, Bộ trưởng Ngoại giao Na Uy E. Soreide, B": a titled
 				// name the gazetteer does not know is an item of the list.
 				i = x.unresolvedItem(i+1, b.tstart) - 1
+			case w == "," && i == a.end && x.titleChainEnd(i, b.tstart) > i:
+				// "A, Ủy viên Bộ Chính trị, Bộ trưởng Quốc phòng và B": the
+				// titles of A, written after the name, before the next item.
+				i = x.titleChainEnd(i, b.tstart) - 1
 			case !connectors[w]:
 				ok = false
 			}
@@ -353,6 +357,9 @@ func (x *doc) attendees(si int, ms []*mention, parts []*gazetteer.Official) {
 	}
 	for _, o := range parts {
 		if !containsOfficial(last.parts, o) {
+			if last.core == nil {
+				last.core = append([]*gazetteer.Official(nil), last.parts...)
+			}
 			last.parts = append(last.parts, o)
 		}
 	}
@@ -444,6 +451,35 @@ func (x *doc) inAppositive(from, i, trig int) bool {
 		}
 	}
 	return false
+}
+
+// titleChainEnd returns where a chain of titles written after a name ends
+// (", Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ
+// Quốc phòng"): comma-separated segments before limit, each beginning
+// with an upper-case word and holding no trigger, number, bracket or
+// clause word, the chain ending at the "và" that joins the next item. It
+// returns i when there is no such chain.
+func (x *doc) titleChainEnd(i, limit int) int {
+	k := i
+	for k < limit && x.word(k) == "," {
+		start := k + 1
+		if start >= limit || !x.toks[start].Upper {
+			return i
+		}
+		e := start
+		for e < limit && x.word(e) != "," && x.word(e) != "và" {
+			t := x.toks[e]
+			if x.trigAt[e] != 0 || t.Kind != vntext.Word || e-start >= 16 {
+				return i
+			}
+			e++
+		}
+		k = e
+	}
+	if k < limit && x.word(k) == "và" && k > i {
+		return k
+	}
+	return i
 }
 
 // listGoesOn reports whether a list continues after token i: ", cũng

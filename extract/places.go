@@ -42,8 +42,18 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 				continue
 			}
 		}
-		for k := nm.Start - 1; k >= s.start && k >= nm.Start-reach; k-- {
+		limit := nm.Start - reach
+		for k := nm.Start - 1; k >= s.start && k >= limit; k-- {
 			w := x.word(k)
+			if !isCountry && (w == "," || w == "." && x.word(k-1) == "tp") {
+				// "tại huyện Phục Hòa, TP.Cao Bằng": an address, from the
+				// smallest unit to the largest; the locative is before it.
+				if j := x.addressItemBefore(k); j >= 0 {
+					limit -= k - j + 1
+					k = j
+					continue
+				}
+			}
 			if isCountry && x.toks[k].Upper && w != "thăm" && w != "tại" && w != "ở" && w != "sang" {
 				break
 			}
@@ -83,6 +93,29 @@ func (x *doc) placeNear(si int, trig int, ms []*mention) string {
 		return country // a city, when the sentence names one, wins
 	}
 	return best
+}
+
+// adminUnits open an item of a Vietnamese or Chinese address: "huyện
+// Phục Hòa", "TP.Cao Bằng", "tỉnh Quảng Tây".
+var adminUnits = map[string]bool{"huyện": true, "xã": true, "phường": true, "quận": true, "thị": true,
+	"tp": true, "thành": true, "tỉnh": true, "khu": true, "châu": true}
+
+// addressItemBefore returns where the address item that ends at token k
+// (a comma, or the dot of "TP.") starts: its unit word, with at most
+// five words after it, or -1 when the words before k are no such item.
+func (x *doc) addressItemBefore(k int) int {
+	if x.word(k) == "." {
+		return k - 1 // "TP." itself
+	}
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		if x.toks[j].Kind == vntext.Punct && !(x.word(j) == "." && x.word(j-1) == "tp") {
+			return -1
+		}
+		if adminUnits[x.word(j)] && !x.toks[j].Upper || x.word(j) == "tp" {
+			return j
+		}
+	}
+	return -1
 }
 
 // countryOfTitle reports a country name that belongs to a title or a
@@ -222,6 +255,23 @@ func (x *doc) tripFrame(si int) string {
 	for i := s.start; i+1 < s.end; i++ {
 		if !(x.wordsAre(i, "chuyến", "thăm") || x.wordsAre(i, "chuyến", "công", "du")) {
 			continue
+		}
+		start := i + 2
+		if x.word(i+1) == "công" {
+			start++
+		}
+		for k := start; k < s.end && k < start+4; k++ {
+			// "trong khuôn khổ chuyến thăm (chính thức) Trung Quốc": the
+			// country right after the visit, with only its kind between.
+			if n := x.nameAt[k]; n >= 0 {
+				if c := x.sc.Names[n].Country(); c != nil && x.sc.Names[n].Official() == nil && !x.inTitle[k] {
+					return c.Code
+				}
+				break
+			}
+			if t := x.toks[k]; t.Kind != vntext.Word || t.Upper || x.word(k) == "của" || x.word(k) == "tới" || x.word(k) == "đến" || x.word(k) == "sang" {
+				break
+			}
 		}
 		for k := i + 2; k < s.end && k < i+16; k++ {
 			if w := x.word(k); w == "," || w == "." {

@@ -271,6 +271,23 @@ func (x *doc) addHold(o *gazetteer.Official, r *gazetteer.Role, si int) {
 // same sentence, else in the article.
 func (x *doc) counterpartOf(k int) []gazetteer.TitleRole {
 	m := x.mentions[k]
+	// "ông Biden … với người tương nhiệm Việt Nam": the official named
+	// last before it in the sentence, by the title of any of their
+	// mentions.
+	for j := k - 1; j >= 0 && x.mentions[j].sent == m.sent; j-- {
+		o := x.mentions[j]
+		if o.off == m.off || o.counterpart || x.inAppositive(x.sent[m.sent].start, o.start, m.start) {
+			continue // "A, người tháp tùng ông Kim, … người đồng cấp": A's
+		}
+		if o.title == nil && o.headRoles == nil {
+			for _, p := range x.mentions {
+				if p.off == o.off && !p.counterpart && p.title != nil {
+					return p.title.Roles
+				}
+			}
+		}
+		break
+	}
 	for j := k - 1; j >= 0; j-- {
 		o := x.mentions[j]
 		if o.off == m.off || o.counterpart {

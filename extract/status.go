@@ -83,7 +83,7 @@ func (x *doc) status(si int, t gazetteer.TriggerMatch, subjects []*mention) stri
 func (x *doc) nearestDate(si, a, b int, dates []dateExpr, vals []schema.Date) (schema.Date, bool) {
 	best, bestDist := -1, 1<<30
 	for k, e := range dates {
-		if e.subordinate || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) ||
+		if e.subordinate || e.spanStart || vals[k].IsZero() || x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) ||
 			x.word(e.start-1) == "tức" || x.word(e.start-2) == "tức" || x.word(e.start-3) == "tức" {
 			// "chiều 25/9 (giờ địa phương), tức rạng sáng 26/9 giờ Việt
 			// Nam": the restated date is not another one.
@@ -104,6 +104,18 @@ func (x *doc) nearestDate(si, a, b int, dates []dateExpr, vals []schema.Date) (s
 	}
 	if best < 0 {
 		return schema.Date{}, false
+	}
+	if vals[best].P == schema.Year && !dates[best].relative {
+		// "Từ ngày 19 đến 21-11, … lần thứ 5 năm 2018 …": a year written
+		// nearer is the vaguer form of a day the sentence gives.
+		for k, e := range dates {
+			v := vals[k]
+			if k == best || e.subordinate || e.rangeEnd || v.IsZero() || v.P <= vals[best].P || !v.Within(vals[best], vals[best]) ||
+				x.inAppositive(x.sent[si].start, e.start, x.sent[si].end) {
+				continue
+			}
+			return v, true
+		}
 	}
 	return vals[best], true
 }
@@ -251,10 +263,35 @@ func (x *doc) reportedBefore(m *meeting) bool {
 	return false
 }
 
+// soonFrames set a time a few days ahead: what is looked forward to in
+// them is scheduled.
+var soonFrames = [][]string{{"vài", "ngày", "tới"}, {"những", "ngày", "tới"}, {"mấy", "ngày", "tới"},
+	{"tuần", "tới"}, {"ngày", "mai"}, {"tuần", "này"}, {"cuối", "tuần"}}
+
+// soonAfter reports a soon frame after token i in its sentence.
+func (x *doc) soonAfter(i int) bool {
+	s := x.sent[x.sentOf[i]]
+	for k := i; k < s.end; k++ {
+		for _, f := range soonFrames {
+			if x.wordsAre(k, f...) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // wishBefore reports a wish right before a trigger: "mong đợi gặp", "hy
 // vọng sớm gặp", "muốn gặp", "sẵn sàng gặp", "mong đợi cuộc gặp": no
 // meeting is reported, held or announced.
 func (x *doc) wishBefore(i int) bool {
+	// "mong đợi những cuộc đối thoại … trong vài ngày tới": looked forward
+	// to at a time already set, so announced (record makes it planned).
+	return x.wishWordBefore(i) && !x.soonAfter(i)
+}
+
+// wishWordBefore reports a word of wishing right before token i.
+func (x *doc) wishWordBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch {
 		case x.wordsAre(k, "mong", "đợi"), x.wordsAre(k, "mong", "muốn"), x.wordsAre(k, "hy", "vọng"),

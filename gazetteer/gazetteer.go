@@ -53,9 +53,9 @@ type Country struct {
 // was exercised jointly by others, or its acting holders are not listed.
 // Note says which.
 type Vacancy struct {
-	Role     string // a role id; "" when Office is set
-	Office   string // an office function (head-of-state, …); "" when Role is set
-	From, To schema.Date
+	Role     string      // a role id; "" when Office is set
+	Office   string      // an office function (head-of-state, …); "" when Role is set
+	From, To schema.Date // To zero: still vacant
 	Note     string
 	Pos      Pos
 }
@@ -97,6 +97,11 @@ type Role struct {
 	Leader bool
 	// Single marks a role one person holds at a time.
 	Single bool
+	// Unnamed, when set, says why the role names no holder: the office
+	// speaks through a spokesperson it does not name (a ministry's press
+	// office). No official may hold it, and lint and the coverage test do
+	// not ask for a holder.
+	Unnamed string
 	// Template is the id pattern of the role template the role was made
 	// from, or "" for a role written out.
 	Template string
@@ -140,7 +145,10 @@ type NameWord struct {
 	Text string
 	// Kind is NameWordFamily (a Vietnamese or Sino-Vietnamese family name,
 	// which a name in Vietnamese letters starts with) or NameWordNever (a
-	// word of institutions, places and groups, never of a person).
+	// word of institutions, places and groups, never of a person) or
+	// NameWordCompound (two or three words of a common noun whose first
+	// word, written with the others, is never a surname standing alone:
+	// "Trung ương" is not Lê Hoài Trung).
 	Kind string
 	Pos  Pos
 }
@@ -149,6 +157,8 @@ type NameWord struct {
 const (
 	NameWordFamily = "family"
 	NameWordNever  = "never"
+	// NameWordCompound marks a phrase, not a word (see NameWord.Kind).
+	NameWordCompound = "compound"
 )
 
 // Tenure is a period during which an official held a role. To is zero for
@@ -372,6 +382,22 @@ func (g *Gazetteer) Honorific(text string) *Honorific {
 // NameWordKind returns the kind of name word (NameWordFamily,
 // NameWordNever) that the normalised word is, or "".
 func (g *Gazetteer) NameWordKind(norm string) string { return g.nameWord[norm] }
+
+// CompoundAt reports whether a compound name word (NameWordCompound) starts
+// at token i: "Trung ương" in "Ủy viên Trung ương Đảng".
+func (g *Gazetteer) CompoundAt(toks []vntext.Token, i int) bool {
+	phrase := ""
+	for k := i; k < len(toks) && k < i+3; k++ {
+		if k > i {
+			phrase += " "
+		}
+		phrase += toks[k].Norm
+		if k > i && g.nameWord[phrase] == NameWordCompound {
+			return true
+		}
+	}
+	return false
+}
 
 // HonorificAt returns the end (exclusive) of the longest honorific or rank
 // that starts at token i ("Dato' Seri", "Đại tướng"), or -1.

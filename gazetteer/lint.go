@@ -35,9 +35,10 @@ func Check(files ...string) Problems {
 // loading: single-holder roles held by two officials on one day or left
 // without a holder for more than a month since 2015, covered countries'
 // offices without a holder since 2015, vacancies a holder overlaps, a
-// surname or alias key shared by two officials of one country in office
-// together without a disambiguate note, and roles no title reaches. A
-// country's vacancies count as holders.
+// holder of a role marked unnamed, a surname or alias key shared by two
+// officials of one country in office together without a disambiguate
+// note, and roles no title reaches. A country's vacancies count as
+// holders.
 func (g *Gazetteer) Lint() Problems {
 	ps := g.lint(time.Now())
 	sortProblems(ps)
@@ -154,6 +155,14 @@ func (g *Gazetteer) lint(now time.Time) Problems {
 				if a.o == nil && b.o != nil && overlapSurely(a.t, b.t) {
 					add(a.t.Pos, "role %s marked vacant from %s to %s, but %s holds it from %s (line %d)",
 						r.ID, a.t.From, a.t.To, b.o.ID, b.t.From, b.t.Pos.Line)
+				}
+			}
+		}
+		if r.Unnamed != "" {
+			for _, h := range hs {
+				if h.o != nil {
+					add(h.t.Pos, "role %s names no holder (unnamed: %s), but %s holds it from %s",
+						r.ID, r.Unnamed, h.o.ID, h.t.From)
 				}
 			}
 		}

@@ -442,6 +442,7 @@ func (l *loader) role(n *yaml.Node) {
 		"titles":  func(v *yaml.Node) { l.strs(v, &r.Titles, nil) },
 		"leader":  func(v *yaml.Node) { l.boolean(v, &r.Leader) },
 		"single":  func(v *yaml.Node) { l.boolean(v, &r.Single) },
+		"unnamed": func(v *yaml.Node) { l.str(v, &r.Unnamed) },
 	})
 	if !l.define("role", r.ID, n) {
 		return
@@ -452,6 +453,7 @@ func (l *loader) role(n *yaml.Node) {
 		old.Titles = append(old.Titles, r.Titles...)
 		old.Leader = old.Leader || r.Leader
 		old.Single = old.Single || r.Single
+		l.agree(n, "unnamed", &old.Unnamed, r.Unnamed)
 		return
 	}
 	r.Pos = l.pos(n)
@@ -529,10 +531,10 @@ func (l *loader) vacancy(n *yaml.Node, c *Country) {
 	case v.Office != "" && !slices.Contains(OfficeFunctions, v.Office):
 		l.errorf(n, "vacancy: unknown office %q (known: %s)", v.Office, strings.Join(OfficeFunctions, ", "))
 		return
-	case v.From.IsZero() || v.To.IsZero():
-		l.errorf(n, "vacancy of %s%s: want from and to dates", v.Role, v.Office)
+	case v.From.IsZero():
+		l.errorf(n, "vacancy of %s%s: want a from date", v.Role, v.Office)
 		return
-	case v.To.Last().Compare(v.From.First()) < 0:
+	case !v.To.IsZero() && v.To.Last().Compare(v.From.First()) < 0:
 		l.errorf(n, "vacancy of %s%s ends (%s) before it starts (%s)", v.Role, v.Office, v.To, v.From)
 		return
 	case v.Note == "":
@@ -740,9 +742,9 @@ func (l *loader) nameWords(n *yaml.Node) {
 		"words": func(v *yaml.Node) { l.strs(v, &words, &pos) },
 	})
 	switch kind {
-	case NameWordFamily, NameWordNever:
+	case NameWordFamily, NameWordNever, NameWordCompound:
 	default:
-		l.errorf(n, "name_words kind %q: want %s or %s", kind, NameWordFamily, NameWordNever)
+		l.errorf(n, "name_words kind %q: want %s, %s or %s", kind, NameWordFamily, NameWordNever, NameWordCompound)
 	}
 	for i, w := range words {
 		l.data.NameWords = append(l.data.NameWords, &NameWord{Text: w, Kind: kind, Pos: pos[i]})

@@ -101,9 +101,9 @@ func TestExamplesScore(t *testing.T) {
 // each at or a little below its value:
 // a change that lowers one shows here (skipped where ../shared/real is
 // absent).
-var realFloors = map[string]float64{"officials": 0.99, "met": 0.95, "meetings": 0.92, "planned": 0.93, "holds": 0.97, "topics": 0.73}
+var realFloors = map[string]float64{"officials": 0.99, "met": 0.98, "meetings": 0.97, "planned": 0.97, "holds": 0.975, "topics": 0.84}
 
-var realAccuracyFloors = map[string]float64{"kind": 0.95, "location": 0.88, "date": 0.98, "published": 0.95}
+var realAccuracyFloors = map[string]float64{"kind": 0.95, "location": 0.89, "date": 0.98, "published": 0.95}
 
 // TestRealScore scores the 32 real development articles of ../shared/real.
 func TestRealScore(t *testing.T) {

@@ -14,11 +14,12 @@ import (
 // jsonlCmd writes the article files under the paths as one JSON Lines
 // file, one record a line: the article's whole text (its date line
 // first, as in the file) under "text", and a URL made of its path
-// relative to its folder under "url" — the same articles, for the build
+// relative to its folder (or to -base) under "url" — the same articles, for the build
 // figure of a JSON Lines corpus.
 func jsonlCmd(args []string) (any, error) {
 	fs := flag.NewFlagSet("jsonl", flag.ExitOnError)
 	out := fs.String("o", "corpus.jsonl", "the JSON Lines file to write")
+	base := fs.String("base", "", "make the URLs of the paths relative to this folder (default: each path given; needed when files are given one by one)")
 	fs.Parse(args)
 	f, err := os.Create(*out)
 	if err != nil {
@@ -38,7 +39,15 @@ func jsonlCmd(args []string) (any, error) {
 				f.Close()
 				return nil, err
 			}
-			rel, _ := filepath.Rel(root, p)
+			from := root
+			if *base != "" {
+				from = *base
+			}
+			rel, err := filepath.Rel(from, p)
+			if err != nil {
+				f.Close()
+				return nil, err
+			}
 			line, err := json.Marshal(map[string]string{"url": "https://bench.example.vn/" + filepath.ToSlash(rel), "text": string(b)})
 			if err != nil {
 				f.Close()

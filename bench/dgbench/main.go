@@ -5,7 +5,7 @@
 //
 //	dgbench extract DIR...                      extraction on all cores, MB/s
 //	dgbench nquads -o FILE DIR...               the quads a build writes, as N-Quads
-//	dgbench met -db STORE [-n 1000]             FindOfficials+Met latency, in process
+//	dgbench met -db STORE [-n 1000 -busiest K]  FindOfficials+Met latency, in process
 //	dgbench metproc -db STORE -bin DIPGRAPH     `dipgraph met NAME` process latency
 //	dgbench run -o FILE -- CMD ARGS...          wall time and peak memory of a command
 //	dgbench report DIR                          the table of bench/run's results
@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -185,14 +186,21 @@ func nquadsCmd(args []string) (any, error) {
 	return map[string]any{"quads": n, "file": *out}, nil
 }
 
-// sample picks n officials (names) at random, with replacement, among the
-// gazetteer's officials that the store says met someone.
-func sample(ctx context.Context, st *graph.Store, g *gazetteer.Gazetteer, n int, seed uint64) ([]*gazetteer.Official, error) {
-	var pool []*gazetteer.Official
+// sample picks n officials (names) among the gazetteer's officials that
+// the store says met someone: first the busiest officials (the most
+// `<met>` edges), one question each, then the rest at random, with
+// replacement. It also returns how many officials met someone, and the
+// fewest and most `<met>` edges among the busiest picked.
+func sample(ctx context.Context, st *graph.Store, g *gazetteer.Gazetteer, n, busiest int, seed uint64) (out []*gazetteer.Official, pool int, fewest, most int, err error) {
+	type met struct {
+		o     *gazetteer.Official
+		edges int
+	}
+	var all []met
 	for _, o := range g.Officials {
 		offs, err := st.FindOfficials(ctx, o.Name)
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, 0, err
 		}
 		if len(offs) != 1 {
 			continue // an ambiguous name would make `met` ask which
@@ -203,19 +211,31 @@ func sample(ctx context.Context, st *graph.Store, g *gazetteer.Gazetteer, n int,
 			// ("kv: not found"): no meeting.
 			continue
 		}
-		if len(res.Results) == 1 && fmt.Sprint(res.Results[0]) != "0" {
-			pool = append(pool, o)
+		if len(res.Results) != 1 {
+			continue
+		}
+		if c, err := strconv.Atoi(fmt.Sprint(res.Results[0])); err == nil && c > 0 {
+			all = append(all, met{o, c})
 		}
 	}
-	if len(pool) == 0 {
-		return nil, fmt.Errorf("no official in the store met anyone")
+	if len(all) == 0 {
+		return nil, 0, 0, 0, fmt.Errorf("no official in the store met anyone")
+	}
+	busiest = min(busiest, n, len(all))
+	out = make([]*gazetteer.Official, 0, n)
+	if busiest > 0 {
+		top := append([]met(nil), all...)
+		sort.SliceStable(top, func(i, j int) bool { return top[i].edges > top[j].edges })
+		for _, m := range top[:busiest] {
+			out = append(out, m.o)
+		}
+		fewest, most = top[busiest-1].edges, top[0].edges
 	}
 	r := rand.New(rand.NewPCG(seed, 0))
-	out := make([]*gazetteer.Official, n)
-	for i := range out {
-		out[i] = pool[r.IntN(len(pool))]
+	for len(out) < n {
+		out = append(out, all[r.IntN(len(all))].o)
 	}
-	return out, nil
+	return out, len(all), fewest, most, nil
 }
 
 // percentiles summarises durations in milliseconds.
@@ -241,6 +261,7 @@ func metCmd(args []string) (any, error) {
 	fs := flag.NewFlagSet("met", flag.ExitOnError)
 	db := fs.String("db", "", "store")
 	n := fs.Int("n", 1000, "questions")
+	busiest := fs.Int("busiest", 0, "of the questions, one for each of this many busiest officials (most <met> edges); the rest at random")
 	seed := fs.Uint64("seed", 1, "seed of the sample")
 	prof := fs.String("cpuprofile", "", "write a CPU profile of the met questions to this file")
 	fs.Parse(args)
@@ -263,10 +284,11 @@ func metCmd(args []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, err := sample(ctx, st, g, *n, *seed)
+	names, pool, fewest, most, err := sample(ctx, st, g, *n, *busiest, *seed)
 	if err != nil {
 		return nil, err
 	}
+	*busiest = min(*busiest, len(names), pool)
 	times := make([]time.Duration, 0, len(names))
 	rows := 0
 	for _, o := range names {
@@ -294,7 +316,17 @@ func metCmd(args []string) (any, error) {
 		}
 		hops = append(hops, time.Since(start))
 	}
-	out := map[string]any{"questions": len(names), "quads": stats.Quads, "mean_rows": float64(rows) / float64(len(names))}
+	out := map[string]any{"questions": len(names), "quads": stats.Quads, "mean_rows": float64(rows) / float64(len(names)), "officials_met": pool}
+	if *busiest > 0 {
+		b := percentiles(append([]time.Duration(nil), times[:*busiest]...))
+		out["busiest"] = *busiest
+		out["busiest_median_ms"], out["busiest_max_ms"] = b["median_ms"], b["max_ms"]
+		out["busiest_edges_min"], out["busiest_edges_max"] = fewest, most
+		if len(times) > *busiest {
+			rest := percentiles(append([]time.Duration(nil), times[*busiest:]...))
+			out["random_median_ms"], out["random_p99_ms"] = rest["median_ms"], rest["p99_ms"]
+		}
+	}
 	for k, v := range percentiles(times) {
 		out[k] = v
 	}
@@ -320,7 +352,7 @@ func metProcCmd(args []string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, err := sample(ctx, st, g, *n, *seed)
+	names, _, _, _, err := sample(ctx, st, g, *n, 0, *seed)
 	st.Close()
 	if err != nil {
 		return nil, err

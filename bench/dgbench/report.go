@@ -21,12 +21,17 @@ func reportCmd(args []string) (any, error) {
 	n := fs.Int("n", 0, "articles in the corpus")
 	seed := fs.Uint64("seed", 0, "seed of the corpus")
 	total := fs.Float64("total", 0, "wall time of the whole run, seconds")
+	scale := fs.Bool("scale", false, "only the build at scale (bench/run --scale)")
 	fs.Parse(args)
 	if fs.NArg() != 1 {
 		return nil, fmt.Errorf("report: usage: dgbench report [-n N -seed S -total SEC] DIR")
 	}
 	r := &report{dir: fs.Arg(0)}
-	r.write(*n, *seed, *total)
+	if *scale {
+		r.writeScale(*seed, *total)
+	} else {
+		r.write(*n, *seed, *total)
+	}
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -195,25 +200,7 @@ func (r *report) write(n int, seed uint64, total float64) {
 		r.printf("|   | `met X` in process on PostgreSQL (%d-quad store) | median %.1f ms, p99 %.1f | | | | |\n", pgm.Quads, pgm.Median, pgm.P99)
 	}
 
-	// Scale.
-	var rows []string
-	for _, k := range []int{10000, 50000, 100000} {
-		var u Usage
-		var o buildOut
-		if r.load(fmt.Sprintf("scale_%d.usage.json", k), &u) && r.load(fmt.Sprintf("scale_%d.out.json", k), &o) {
-			rows = append(rows, fmt.Sprintf("| %d | %d | %.0f s | %.0f | %s | %s | %s | %s |",
-				k, o.Store.Quads, u.WallS, float64(o.Added)/(float64(o.Duration)/1e9), mb(u.MaxRSSKB), mb(u.AnonPeakKB), mb(u.FilePeakKB), size(filepath.Join(r.dir, fmt.Sprintf("scale_%d.db", k)))))
-		}
-	}
-	var u Usage
-	var o buildOut
-	if r.load("scale_jsonl_100000.usage.json", &u) && r.load("scale_jsonl_100000.out.json", &o) {
-		rows = append(rows, fmt.Sprintf("| 100000, one JSON Lines file (peak RSS < 1 GiB: %s) | %d | %.0f s | %.0f | %s | %s | %s | %s |",
-			verdict(u.MaxRSSKB < 1<<20), o.Store.Quads, u.WallS, float64(o.Added)/(float64(o.Duration)/1e9), mb(u.MaxRSSKB), mb(u.AnonPeakKB), mb(u.FilePeakKB), size(filepath.Join(r.dir, "scale_jsonl_100000.db"))))
-	}
-	if len(rows) > 0 {
-		r.printf("\n### Build at scale (bolt)\n\n| articles | quads | wall | quads/s | peak RSS (time -v) | peak anonymous | peak file-backed (mapped store) | store file |\n|---|---|---|---|---|---|---|---|\n%s\n", strings.Join(rows, "\n"))
-	}
+	r.scale()
 }
 
 // pair prints figure 2b as `bench/run --jsonl` measures it: the .txt and
