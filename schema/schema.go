@@ -172,6 +172,15 @@ func FactID(parts ...string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// StatedFactIRI names the node of a fact an article states, from the
+// triple (subject, predicate and object IRIs, as <holds> and <discussed>
+// quads hold them) and the article's id: a reader that has the triple's
+// quad and its label finds the fact's <stated_in> sentence without
+// reading <predicate>/<object> quads (the store keeps none for them).
+func StatedFactIRI(subject, predicate, object, article string) string {
+	return FactIRI(FactID(subject, predicate, object, article))
+}
+
 // NameKey is the form names are looked up and compared in: NFC, case
 // folded, without diacritics, spaces, hyphens and dots ("Jeong Yeon Doo" =
 // "Jeong Yeon-doo" = "jeongyeondoo").
