@@ -131,7 +131,16 @@ func TestSchemaGolden(t *testing.T) {
 	tmp := t.TempDir()
 	gen := filepath.Join(tmp, "gen")
 	db := filepath.Join(tmp, "s.db")
-	g.run("gen", "-n", "60", "--seed", "3", gen)
+	// DIPGRAPH_GOLDEN_GEN=N (with DIPGRAPH_GOLDEN_FILE=PATH for the
+	// answers) asks a larger store, for a one-off comparison by hand.
+	nGen, golden := "60", filepath.Join(goldenDir, "answers.tsv")
+	if n := os.Getenv("DIPGRAPH_GOLDEN_GEN"); n != "" {
+		nGen, golden = n, os.Getenv("DIPGRAPH_GOLDEN_FILE")
+		if golden == "" {
+			t.Fatal("DIPGRAPH_GOLDEN_GEN needs DIPGRAPH_GOLDEN_FILE")
+		}
+	}
+	g.run("gen", "-n", nGen, "--seed", "3", gen)
 	builder := g
 	if b := os.Getenv("DIPGRAPH_GOLDEN_BUILD_WITH"); b != "" && g.bin == "" {
 		// A store written by that binary (an earlier dipgraph), read by
@@ -319,9 +328,8 @@ func TestSchemaGolden(t *testing.T) {
 			fmt.Fprintf(&sums, "%s\t%s\t%x\t%d\n", f, head, sha256.Sum256([]byte(body)), len(body))
 		}
 	}
-	golden := filepath.Join(goldenDir, "answers.tsv")
 	if g.bin != "" {
-		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(golden, []byte(inputSum+sums.String()), 0o644); err != nil {
