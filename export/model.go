@@ -173,6 +173,36 @@ func loadModel(ctx context.Context, src Source) (*exportModel, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: read store: %w", err)
 	}
+	// The facts an article states: since session 6 only <stated_in>
+	// quads (and <subject> for <holds>), the node named by the triple
+	// and the article (schema.StatedFactIRI); earlier stores also give
+	// <subject>/<predicate>/<object>, which name the same nodes.
+	stated := func(s, p, o, label string) {
+		art, ok := strings.CutPrefix(label, "article/")
+		if !ok {
+			return
+		}
+		f := schema.StatedFactIRI(s, p, o, art)
+		if _, ok := factSentences[f]; ok {
+			*modelFact(m, f) = factKey{s: s, p: p, o: o}
+		}
+	}
+	for _, h := range m.holds {
+		stated(h.s, schema.PredHolds, h.o, h.label)
+	}
+	for mid, mi := range m.meetings {
+		for label, r := range mi.reports {
+			for _, t := range r.topics {
+				stated(mid, schema.PredDiscussed, t, label)
+			}
+		}
+	}
+	for _, k := range m.factParts {
+		// A gazetteer tenure: <holds>, not written since session 6.
+		if k.p == "" && strings.HasPrefix(k.o, "role/") {
+			k.p = schema.PredHolds
+		}
+	}
 	for f, ss := range factSentences {
 		k := m.factParts[f]
 		if k == nil {

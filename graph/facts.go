@@ -68,10 +68,10 @@ func ArticleQuadsFrom(g *gazetteer.Gazetteer, src ArticleSource, r *fact.Result)
 		return schema.SentenceIRI(r.Article, s.Start, s.End)
 	}
 	for k, s := range r.Sentences {
+		// No <type> (nothing looks sentences up by kind) and no <span>
+		// (the IRI holds it: schema.SplitSentenceIRI).
 		id := sent(k)
-		q.add(id, schema.PredType, iri(schema.KindSentence))
 		q.add(id, schema.PredText, quad.String(s.Text))
-		q.add(id, schema.PredSpan, quad.String(fmt.Sprintf("%d-%d", s.Start, s.End)))
 		q.add(id, schema.PredInArticle, iri(art))
 	}
 	for _, o := range r.Officials {
@@ -101,11 +101,12 @@ func ArticleQuadsFrom(g *gazetteer.Gazetteer, src ArticleSource, r *fact.Result)
 	for _, h := range r.Holds {
 		off, role := schema.OfficialIRI(h.Official), schema.RoleIRI(h.Role)
 		q.add(off, schema.PredHolds, iri(role))
-		fact := schema.FactIRI(schema.FactID(off, schema.PredHolds, role, r.Article))
-		q.add(fact, schema.PredType, iri(schema.KindFact))
+		// The stated fact: its node is named by the triple and the
+		// article (schema.StatedFactIRI), so a reader that has the <holds>
+		// quad finds its sentence without <predicate>/<object> quads;
+		// <subject> stays for Gizmo (official → facts → sentences).
+		fact := schema.StatedFactIRI(off, schema.PredHolds, role, r.Article)
 		q.add(fact, schema.PredSubject, iri(off))
-		q.add(fact, schema.PredPredicate, iri(schema.PredHolds))
-		q.add(fact, schema.PredObject, iri(role))
 		q.add(fact, schema.PredStatedIn, iri(sent(h.Sentence)))
 	}
 	for n, m := range r.Meetings {
@@ -138,12 +139,9 @@ func ArticleQuadsFrom(g *gazetteer.Gazetteer, src ArticleSource, r *fact.Result)
 		for _, t := range m.Topics {
 			topic := schema.TopicIRI(t.Topic)
 			q.add(mid, schema.PredDiscussed, iri(topic))
-			fact := schema.FactIRI(schema.FactID(mid, schema.PredDiscussed, topic, r.Article))
-			q.add(fact, schema.PredType, iri(schema.KindFact))
-			q.add(fact, schema.PredSubject, iri(mid))
-			q.add(fact, schema.PredPredicate, iri(schema.PredDiscussed))
-			q.add(fact, schema.PredObject, iri(topic))
-			q.add(fact, schema.PredStatedIn, iri(sent(t.Sentence)))
+			// Only its sentence: the fact node is found from the
+			// <discussed> quad and its label (schema.StatedFactIRI).
+			q.add(schema.StatedFactIRI(mid, schema.PredDiscussed, topic, r.Article), schema.PredStatedIn, iri(sent(t.Sentence)))
 		}
 	}
 	return q
@@ -175,7 +173,10 @@ type cardParticipant struct {
 
 type cardSentence struct {
 	Span string `json:"span"` // "start-end"
-	Text string `json:"text"`
+	// Text is the sentence in cards written before session 6; since, the
+	// sentence's own <text> quad holds it, once (readers look it up by
+	// the sentence's IRI, article and span).
+	Text string `json:"text,omitempty"`
 }
 
 func meetingCard(src ArticleSource, r *fact.Result, m fact.Meeting) string {
@@ -210,7 +211,7 @@ func meetingCard(src ArticleSource, r *fact.Result, m fact.Meeting) string {
 			continue
 		}
 		s := r.Sentences[k]
-		c.Sentences = append(c.Sentences, cardSentence{Span: fmt.Sprintf("%d-%d", s.Start, s.End), Text: s.Text})
+		c.Sentences = append(c.Sentences, cardSentence{Span: fmt.Sprintf("%d-%d", s.Start, s.End)})
 	}
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -276,10 +277,10 @@ func GazetteerQuads(g *gazetteer.Gazetteer) []quad.Quad {
 		}
 		for _, t := range o.Roles {
 			role := schema.RoleIRI(t.Role)
+			// A tenure: <subject> official, <object> role (the
+			// predicate is always <holds>, so not written).
 			fact := schema.FactIRI(schema.FactID(id, schema.PredHolds, role, t.From.String(), t.To.String()))
-			q.add(fact, schema.PredType, iri(schema.KindFact))
 			q.add(fact, schema.PredSubject, iri(id))
-			q.add(fact, schema.PredPredicate, iri(schema.PredHolds))
 			q.add(fact, schema.PredObject, iri(role))
 			q.add(fact, schema.PredRoleFrom, date(t.From))
 			if !t.To.IsZero() {

@@ -330,20 +330,40 @@ func (s *Store) Met(ctx context.Context, id string, planned bool) (_ []MetRow, e
 		views = append(views, more...)
 	}
 
-	// The counterparts and places, by id.
+	// The counterparts and places, by id, and the reporting sentences
+	// whose text the cards leave to the sentences' <text> quads.
 	offIDs := distinct(views, func(v *meetingView) []string { return v.participants })
 	placeIDs := distinct(views, func(v *meetingView) []string { return v.places })
-	vals := make([]quad.Value, 0, len(offIDs)+len(placeIDs))
+	sentIDs := distinct(views, func(v *meetingView) []string {
+		var out []string
+		for _, src := range v.sources {
+			if src.Sentence == "" && src.Span != "" {
+				out = append(out, "sentence/"+src.Article+"/"+src.Span)
+			}
+		}
+		return out
+	})
+	vals := make([]quad.Value, 0, len(offIDs)+len(placeIDs)+len(sentIDs))
 	for _, c := range offIDs {
 		vals = append(vals, iri(schema.OfficialIRI(c)))
 	}
 	for _, pl := range placeIDs {
 		vals = append(vals, iri(schema.PlaceIRI(pl)))
 	}
+	for _, sid := range sentIDs {
+		vals = append(vals, iri(sid))
+	}
 	nodes, err := r.refs(ctx, vals...)
 	if err != nil {
 		return nil, err
 	}
+	sentTexts := make([]*scan, len(sentIDs))
+	for i, ref := range nodes[len(offIDs)+len(placeIDs):] {
+		if ref != nil && p.text != nil {
+			sentTexts[i] = b.outs(ref, p.text)
+		}
+	}
+	nodes = nodes[:len(offIDs)+len(placeIDs)]
 	offs := newOfficials(r, p, &b)
 	offRefs := nodes[:len(offIDs)]
 	for _, ref := range offRefs {
@@ -362,8 +382,22 @@ func (s *Store) Met(ctx context.Context, id string, planned bool) (_ []MetRow, e
 	for _, sc := range placeNames {
 		n.want(object(r, sc))
 	}
+	for _, sc := range sentTexts {
+		n.want(object(r, sc))
+	}
 	if err := n.resolve(ctx, s.qs); err != nil {
 		return nil, err
+	}
+	sentText := make(map[string]string, len(sentIDs))
+	for i, sid := range sentIDs {
+		sentText[sid] = lit(n.of(object(r, sentTexts[i])))
+	}
+	for _, v := range views {
+		for k, src := range v.sources {
+			if src.Sentence == "" && src.Span != "" {
+				v.sources[k].Sentence = sentText["sentence/"+src.Article+"/"+src.Span]
+			}
+		}
 	}
 	counterpart := map[string]Official{}
 	for i, c := range offIDs {

@@ -172,12 +172,12 @@ func (s refStore) refSources(ctx context.Context, sentences []string) []Source {
 	var out []Source
 	for _, sid := range sentences {
 		src := Source{}
+		// The span is in the sentence's IRI (no <span> quad since session 6).
+		_, src.Span, _ = schema.SplitSentenceIRI(sid)
 		for _, q := range s.refOutOf(ctx, sid) {
 			switch iriText(q.Predicate) {
 			case schema.PredText:
 				src.Sentence = lit(q.Object)
-			case schema.PredSpan:
-				src.Span = lit(q.Object)
 			case schema.PredInArticle:
 				src.Article = strings.TrimPrefix(iriText(q.Object), "article/")
 			}

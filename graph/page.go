@@ -270,10 +270,12 @@ func (s *Store) ReadProfiles(ctx context.Context, ids []string) (_ *Profiles, er
 	if err != nil {
 		return nil, fmt.Errorf("tenures: %w", err)
 	}
+	// A tenure: a fact with an official <subject> and a role <object>
+	// (stores before session 6 also give <predicate> <holds>).
 	type fact struct {
-		official  string
-		holdsFact bool
-		t         Tenure
+		official string
+		notHolds bool
+		t        Tenure
 	}
 	facts := map[string]*fact{}
 	for _, q := range gq {
@@ -290,9 +292,9 @@ func (s *Store) ReadProfiles(ctx context.Context, ids []string) (_ *Profiles, er
 		case schema.PredSubject:
 			f.official, _ = strings.CutPrefix(iriText(q.Object), "official/")
 		case schema.PredPredicate:
-			f.holdsFact = iriText(q.Object) == schema.PredHolds
+			f.notHolds = iriText(q.Object) != schema.PredHolds
 		case schema.PredObject:
-			f.t.Role = strings.TrimPrefix(iriText(q.Object), "role/")
+			f.t.Role, _ = strings.CutPrefix(iriText(q.Object), "role/")
 		case schema.PredRoleFrom:
 			f.t.From = lit(q.Object)
 		case schema.PredRoleTo:
@@ -300,7 +302,7 @@ func (s *Store) ReadProfiles(ctx context.Context, ids []string) (_ *Profiles, er
 		}
 	}
 	for _, f := range facts {
-		if f.official != "" && f.holdsFact && f.t.Role != "" {
+		if f.official != "" && !f.notHolds && f.t.Role != "" {
 			ix.tenures[f.official] = append(ix.tenures[f.official], f.t)
 		}
 	}
@@ -377,7 +379,7 @@ func (s *Store) profile(ctx context.Context, id string, ix *Profiles) (*Profile,
 		sr := StatedRole{Role: role, Articles: len(arts)}
 		for j, a := range arts[:min(len(arts), maxStatedSentences)] {
 			sr.Sentences = append(sr.Sentences, Source{Article: a})
-			factVals = append(factVals, iri(schema.FactIRI(schema.FactID(off, schema.PredHolds, schema.RoleIRI(role), a))))
+			factVals = append(factVals, iri(schema.StatedFactIRI(off, schema.PredHolds, schema.RoleIRI(role), a)))
 			factOf = append(factOf, at{role, j})
 		}
 		p.Stated = append(p.Stated, sr)
@@ -496,20 +498,20 @@ func (s *Store) readStated(ctx context.Context, r *reader, self, pSubject, pHold
 	var tenures []Tenure
 	for _, quads := range fq {
 		var t Tenure
-		holdsFact := false
+		notHolds := false // a tenure is <holds>; stores before session 6 say so with <predicate>
 		for _, q := range quads {
 			switch iriText(q.pred) {
 			case schema.PredPredicate:
-				holdsFact = iriText(q.obj) == schema.PredHolds
+				notHolds = iriText(q.obj) != schema.PredHolds
 			case schema.PredObject:
-				t.Role = strings.TrimPrefix(iriText(q.obj), "role/")
+				t.Role, _ = strings.CutPrefix(iriText(q.obj), "role/")
 			case schema.PredRoleFrom:
 				t.From = lit(q.obj)
 			case schema.PredRoleTo:
 				t.To = lit(q.obj)
 			}
 		}
-		if holdsFact && t.Role != "" {
+		if !notHolds && t.Role != "" {
 			tenures = append(tenures, t)
 		}
 	}
@@ -684,6 +686,9 @@ func (s *Store) Meeting(ctx context.Context, id string) (*MeetingDetail, error) 
 		sort.Strings(rs)
 		m.Participants = append(m.Participants, Participant{Official: e.Official, Roles: rs})
 	}
+	if err := s.sentenceTexts(ctx, m.Evidence); err != nil {
+		return nil, fmt.Errorf("meeting %s: %w", id, err)
+	}
 	for i := range m.Evidence {
 		for j := range m.Evidence[i].Sentences {
 			es := &m.Evidence[i].Sentences[j]
@@ -691,6 +696,39 @@ func (s *Store) Meeting(ctx context.Context, id string) (*MeetingDetail, error) 
 		}
 	}
 	return m, nil
+}
+
+// sentenceTexts fills in the text of the evidence sentences whose card
+// gives only the span (cards since session 6): the sentences' <text>
+// quads, found by their IRIs (article and span).
+func (s *Store) sentenceTexts(ctx context.Context, ev []Evidence) error {
+	var vals []quad.Value
+	var at []*EvidenceSentence
+	for i := range ev {
+		for j := range ev[i].Sentences {
+			if es := &ev[i].Sentences[j]; es.Text == "" {
+				vals = append(vals, iri("sentence/"+ev[i].Article+"/"+es.Span))
+				at = append(at, es)
+			}
+		}
+	}
+	if len(vals) == 0 {
+		return nil
+	}
+	refs, err := s.read().refs(ctx, append(vals, iri(schema.PredText))...)
+	if err != nil || refs[len(vals)] == nil {
+		return err
+	}
+	texts, err := s.outsOf(ctx, refs[:len(vals)], refs[len(vals)])
+	if err != nil {
+		return fmt.Errorf("sentences: %w", err)
+	}
+	for k, es := range at {
+		for _, q := range texts[k] {
+			es.Text = lit(q.obj)
+		}
+	}
+	return nil
 }
 
 // maxNameTokens is the longest name FindNames looks for, in words.

@@ -32,8 +32,8 @@ const (
 	KindPlace    = "Place"
 	KindCountry  = "Country"
 	KindArticle  = "Article"
-	KindSentence = "Sentence"
-	KindFact     = "Fact"
+	KindSentence = "Sentence" // not written since session 6 (stores before it have it)
+	KindFact     = "Fact"     // not written since session 6 (stores before it have it)
 )
 
 // Predicates, each the text of a short IRI.
@@ -57,11 +57,11 @@ const (
 	PredMentions    = "mentions"    // article → official named in it
 	PredInArticle   = "article"     // sentence → article
 	PredText        = "text"        // sentence → its text (string)
-	PredSpan        = "span"        // sentence → "start-end" byte offsets in the article
-	PredSubject     = "subject"     // fact → subject node of the stated triple
-	PredPredicate   = "predicate"   // fact → predicate IRI of the stated triple
-	PredObject      = "object"      // fact → object node of the stated triple
-	PredStatedIn    = "stated_in"   // fact → sentence that states it
+	PredSpan        = "span"        // sentence → "start-end" (before session 6; the IRI holds it)
+	PredSubject     = "subject"     // fact → official: of a stated <holds>, of a gazetteer tenure
+	PredPredicate   = "predicate"   // fact → predicate IRI (before session 6; a tenure is <holds>, a stated fact's node is StatedFactIRI)
+	PredObject      = "object"      // fact → role of a gazetteer tenure (stated facts: before session 6)
+	PredStatedIn    = "stated_in"   // fact (StatedFactIRI) → sentence that states it
 	PredFile        = "file"        // article → file path (string)
 	PredURL         = "url"         // article → the page's URL (string)
 	PredTitle       = "title"       // article → its title (string)
@@ -170,6 +170,15 @@ func MeetingID(participants []string, date Date, scope string, n int) string {
 func FactID(parts ...string) string {
 	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
 	return hex.EncodeToString(sum[:8])
+}
+
+// StatedFactIRI names the node of a fact an article states, from the
+// triple (subject, predicate and object IRIs, as <holds> and <discussed>
+// quads hold them) and the article's id: a reader that has the triple's
+// quad and its label finds the fact's <stated_in> sentence without
+// reading <predicate>/<object> quads (the store keeps none for them).
+func StatedFactIRI(subject, predicate, object, article string) string {
+	return FactIRI(FactID(subject, predicate, object, article))
 }
 
 // NameKey is the form names are looked up and compared in: NFC, case
