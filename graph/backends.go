@@ -141,7 +141,7 @@ func openDir(backend, path string, create, readOnly bool, opt Options) (_ *Store
 		opt.LockTimeout = time.Second
 	}
 	deadline := time.Now().Add(opt.LockTimeout)
-	lockFile := filepath.Join(path, "LOCK")
+	lockFile := intentFile(backend, path)
 	var intent *os.File
 	made := false // the directory was made here (removed if the create fails)
 	switch {
@@ -160,6 +160,13 @@ func openDir(backend, path string, create, readOnly bool, opt Options) (_ *Store
 			made = true
 		}
 	default:
+		if backend == BackendBadger {
+			// badger removes its LOCK file when a writer closes: the
+			// intent lives on a file of dipgraph's, which badger ignores.
+			if f, err := os.OpenFile(lockFile, os.O_RDWR|os.O_CREATE, 0o644); err == nil {
+				f.Close()
+			}
+		}
 		if intent, err = waitIntent(lockFile, deadline); err != nil {
 			return nil, fmt.Errorf("store %s: %w", path, err)
 		}
@@ -226,6 +233,16 @@ func openDir(backend, path string, create, readOnly bool, opt Options) (_ *Store
 	}
 	opened = true
 	return &Store{qs: qs, backend: engineOf[backend], path: path, intent: intent}, nil
+}
+
+// intentFile is the file of a directory store that a writer's intent is
+// taken on: leveldb's LOCK (which leveldb keeps), or for badger (which
+// removes its LOCK on close) a file of dipgraph's own.
+func intentFile(backend, path string) string {
+	if backend == BackendBadger {
+		return filepath.Join(path, "dipgraph.intent")
+	}
+	return filepath.Join(path, "LOCK")
 }
 
 // openEngine opens the engine itself, with the options dipgraph wants.
@@ -320,7 +337,7 @@ func checkDir(ctx context.Context, backend, path string, lockTimeout time.Durati
 		return rep, nil
 	}
 	deadline := time.Now().Add(lockTimeout)
-	if err := waitForWriter(filepath.Join(path, "LOCK"), deadline); err != nil {
+	if err := waitForWriter(intentFile(backend, path), deadline); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
 	var db hkv.KV
