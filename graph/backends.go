@@ -178,19 +178,46 @@ func openDir(backend, path string, create, readOnly bool, opt Options) (_ *Store
 		}
 	}()
 	defer protect(path, &err)()
-	var db hkv.KV
-	for {
-		db, err = openEngine(backend, path, create, readOnly)
-		if err == nil || !lockedErr(err) {
-			break
-		}
-		if time.Now().After(deadline) {
-			if readOnly {
-				return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", path, ErrInUse)
+	open := func(ro bool) (db hkv.KV, err error) {
+		for {
+			db, err = openEngine(backend, path, create, ro)
+			if err == nil || !lockedErr(err) {
+				return db, err
 			}
-			return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
+			if time.Now().After(deadline) {
+				if readOnly {
+					return nil, fmt.Errorf("store %s: %w (a build or remove is writing it; try again when it ends)", path, ErrInUse)
+				}
+				return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
-		time.Sleep(20 * time.Millisecond)
+	}
+	verify := !readOnly && !create && !opt.SkipVerify
+	if verify && backend == BackendLevelDB {
+		// A damaged store is found before anything is written to it:
+		// leveldb's open for writing writes (a new manifest, the log's
+		// records as a table), so the check reads it opened read-only
+		// first. A new reader meanwhile waits for this writer's intent.
+		db, err := open(true)
+		if errors.Is(err, ErrInUse) {
+			return nil, err
+		}
+		if err == nil {
+			_, err = scanAll(context.Background(), db)
+			db.Close()
+		}
+		if err != nil {
+			if damagedErr(err) || strings.Contains(err.Error(), "missing") {
+				return nil, &DamagedError{Path: path, Detail: err.Error()}
+			}
+			return nil, fmt.Errorf("store %s: open %s: %w", path, backend, err)
+		}
+		verify = false
+	}
+	db, err := open(readOnly)
+	if errors.Is(err, ErrInUse) {
+		return nil, err
 	}
 	if err != nil {
 		if made {
@@ -202,8 +229,9 @@ func openDir(backend, path string, create, readOnly bool, opt Options) (_ *Store
 		return nil, fmt.Errorf("store %s: open %s: %w", path, backend, err)
 	}
 	closeDB := func() { db.Close() }
-	if !readOnly && !create && !opt.SkipVerify {
-		// A damaged store is found before anything is written to it.
+	if verify {
+		// badger: its open for writing may replay its value log first
+		// (a read-only open refuses a store that needs it).
 		if _, err := scanAll(context.Background(), db); err != nil {
 			closeDB()
 			return nil, &DamagedError{Path: path, Detail: err.Error()}
