@@ -419,3 +419,37 @@ func dirSize(path string) int64 {
 	})
 	return n
 }
+
+// StoreVersion names the state of the embedded store at dsn, changing
+// whenever a write commits: a bolt file's size and time of change, or the
+// total size and latest change of a directory store's files (leveldb and
+// badger add to their manifest at each commit). "" for a dsn that is not
+// an embedded store or cannot be read.
+func StoreVersion(dsn string) string {
+	if IsPostgres(dsn) || dsn == "" || dsn == Memory {
+		return ""
+	}
+	_, path := splitDSN(dsn)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	if !fi.IsDir() {
+		return fmt.Sprintf("%d-%d", fi.Size(), fi.ModTime().UnixNano())
+	}
+	var size, latest int64
+	ents, err := os.ReadDir(path)
+	if err != nil {
+		return ""
+	}
+	for _, e := range ents {
+		if e.Name() == "LOG" || e.Name() == "LOG.old" {
+			continue // a reader's open may write leveldb's LOG
+		}
+		if fi, err := e.Info(); err == nil && !fi.IsDir() {
+			size += fi.Size()
+			latest = max(latest, fi.ModTime().UnixNano())
+		}
+	}
+	return fmt.Sprintf("%d-%d-%d", len(ents), size, latest)
+}
