@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -31,7 +32,19 @@ func main() {
 	rounds := flag.Int("rounds", 10, "questions per official")
 	procs := flag.Int("procs", 20, "dipgraph met processes")
 	stats := flag.Bool("stats", false, "print only the store's counts (after opening it for writing, as a build would)")
+	prof := flag.String("cpuprofile", "", "write a CPU profile of the reads to this file")
 	flag.Parse()
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "backends:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *stats {
 		st, err := graph.Open(*db, graph.Options{})
 		if err == nil {
@@ -48,10 +61,12 @@ func main() {
 	}
 	out, err := run(context.Background(), *db, *bin, *top, *rounds, *procs)
 	if err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "backends:", err)
 		os.Exit(1)
 	}
 	json.NewEncoder(os.Stdout).Encode(out)
+	pprof.StopCPUProfile()
 }
 
 type busy struct {
