@@ -227,6 +227,9 @@ func openDir(backend, path string, create, readOnly bool, opt Options) (_ *Store
 		if made {
 			os.RemoveAll(path)
 		}
+		if uncleanBadger(err) {
+			return nil, fmt.Errorf("store %s: %s", path, badgerUnclean)
+		}
 		if damagedErr(err) {
 			return nil, &DamagedError{Path: path, Detail: err.Error()}
 		}
@@ -324,6 +327,17 @@ func openEngine(backend, path string, create, readOnly bool) (hkv.KV, error) {
 	return nil, fmt.Errorf("unknown backend %q", backend)
 }
 
+// badgerUnclean says what a read-only open of a badger store that a killed
+// writer left meets: badger replays its value log only when opened for
+// writing.
+const badgerUnclean = "badger was not closed cleanly (a writer was killed) and cannot replay its log opened read-only; run dipgraph build or remove on it once to recover it"
+
+// uncleanBadger reports whether err is badger refusing a read-only open
+// of a store not closed cleanly.
+func uncleanBadger(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "Database was not properly closed")
+}
+
 // lockedErr reports whether err is the engine finding its lock taken.
 func lockedErr(err error) bool {
 	return errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EAGAIN) ||
@@ -389,6 +403,9 @@ func checkDir(ctx context.Context, backend, path string, lockTimeout time.Durati
 			return nil, fmt.Errorf("store %s: %w", path, ErrInUse)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+	if uncleanBadger(err) {
+		return problem(badgerUnclean)
 	}
 	if err != nil {
 		return problem(fmt.Sprintf("%s cannot open it: %v", backend, err))
