@@ -62,11 +62,12 @@ func (s *Store) read() *reader {
 
 // Options tune how a store is opened.
 type Options struct {
-	// LockTimeout is how long to wait for another process to release a
-	// bolt store (default 1s).
+	// LockTimeout is how long to wait for another process to release an
+	// embedded store (default 1s).
 	LockTimeout time.Duration
-	// SkipVerify opens an existing bolt store for writing without checking
-	// its pages first (walkBoltFile, which reads the whole tree).
+	// SkipVerify opens an existing embedded store for writing without
+	// checking it first (bolt: walkBoltFile, which reads the whole tree;
+	// leveldb and badger: a read of every key, scanAll).
 	SkipVerify bool
 }
 
