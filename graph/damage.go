@@ -123,7 +123,10 @@ func Check(ctx context.Context, path string, lockTimeout time.Duration) (*CheckR
 		return nil, err
 	}
 	if !exists {
-		return nil, fmt.Errorf("store %s: %w", path, os.ErrNotExist)
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("store %s: %w", path, err) // "no such file or directory"
+		}
+		return nil, fmt.Errorf("store %s: is a directory that holds no store (make one with dipgraph build)", path)
 	}
 	if backend != BackendBolt {
 		return checkDir(ctx, backend, path, lockTimeout)
