@@ -32,7 +32,7 @@ func benchChanges(b *testing.B, g *gazetteer.Gazetteer, from, n int) []Change {
 // (one transaction each); quads/s is reported.
 func BenchmarkReplaceBatch(b *testing.B) {
 	g := testGazetteer(b)
-	st, err := Open(filepath.Join(b.TempDir(), "bench.db"), Options{})
+	st, err := Open(BackendBolt+":"+filepath.Join(b.TempDir(), "bench.db"), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func BenchmarkReplaceBatch(b *testing.B) {
 // store of 300 generated articles (about 65,000 quads).
 func BenchmarkMet(b *testing.B) {
 	g := testGazetteer(b)
-	st, err := Open(filepath.Join(b.TempDir(), "bench.db"), Options{})
+	st, err := Open(BackendBolt+":"+filepath.Join(b.TempDir(), "bench.db"), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

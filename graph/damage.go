@@ -58,7 +58,7 @@ func protect(path string, err *error) func() {
 // closed through bolt any more (a panic may have left a transaction
 // holding bolt's lock).
 func (s *Store) guard(err *error) func() {
-	if s.backend != "bbolt" {
+	if !s.embedded() {
 		return func() {}
 	}
 	old := debug.SetPanicOnFault(true)
@@ -71,7 +71,7 @@ func (s *Store) guard(err *error) func() {
 			*err = &DamagedError{Path: s.path, Detail: fmt.Sprintf("%v", r)}
 			return
 		}
-		if e := *err; e != nil && decodeFailed(e) && !errors.Is(e, ErrDamaged) {
+		if e := *err; e != nil && damagedErr(e) && !errors.Is(e, ErrDamaged) {
 			*err = &DamagedError{Path: s.path, Detail: e.Error()}
 		}
 	}
@@ -94,6 +94,7 @@ func decodeFailed(err error) bool {
 // CheckReport is what a store check found.
 type CheckReport struct {
 	Path     string   `json:"path"`
+	Backend  string   `json:"backend,omitempty"`
 	Size     int64    `json:"size"`
 	Pages    int      `json:"pages"`
 	Buckets  int      `json:"buckets"`
@@ -105,7 +106,9 @@ type CheckReport struct {
 // maxProblems is how many problems a check lists.
 const maxProblems = 20
 
-// Check verifies the bolt store at path: its meta pages and size
+// Check verifies the embedded store at path (a --db value; bolt:, leveldb:
+// and badger: prefixes allowed). A leveldb or badger store is checked by
+// checkDir. A bolt store: its meta pages and size
 // (checkBoltFile), bolt's consistency check (every page reachable once or
 // free, of the right type), and a read of every key and value. It runs in
 // a child process of this binary (which must call RunWorkerIfAsked), so
@@ -115,14 +118,24 @@ func Check(ctx context.Context, path string, lockTimeout time.Duration) (*CheckR
 	if lockTimeout <= 0 {
 		lockTimeout = time.Second
 	}
+	backend, path, exists, err := resolveDSN(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("store %s: %w", path, err) // "no such file or directory"
+		}
+		return nil, fmt.Errorf("store %s: is a directory that holds no store (make one with dipgraph build)", path)
+	}
+	if backend != BackendBolt {
+		return checkDir(ctx, backend, path, lockTimeout)
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("store %s: is a directory, want a database file", path)
-	}
-	rep := &CheckReport{Path: path, Size: fi.Size()}
+	rep := &CheckReport{Path: path, Backend: backend, Size: fi.Size()}
 	if err := checkBoltFile(path); err != nil {
 		rep.Problems = []string{err.Error()}
 		return rep, nil

@@ -2,7 +2,7 @@ package graph
 
 import (
 	"context"
-	"path/filepath"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -52,17 +52,17 @@ func build(t *testing.T, st *Store) {
 	}
 }
 
+// stores opens one new store of each backend of backends() (PostgreSQL
+// only when DIPGRAPH_TEST_POSTGRES names a database).
 func stores(t *testing.T) map[string]*Store {
-	mem, err := Open(Memory, Options{})
-	if err != nil {
-		t.Fatal(err)
+	out := map[string]*Store{}
+	for _, b := range backends() {
+		if b.name == "postgres" && os.Getenv("DIPGRAPH_TEST_POSTGRES") == "" {
+			continue
+		}
+		out[b.name] = b.open(t)
 	}
-	bolt, err := Open(filepath.Join(t.TempDir(), "test.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { mem.Close(); bolt.Close() })
-	return map[string]*Store{"memory": mem, "bolt": bolt}
+	return out
 }
 
 func TestMetAndProvenance(t *testing.T) {

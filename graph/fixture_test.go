@@ -81,11 +81,13 @@ func exportStore(t testing.TB, dsn string) *Store {
 	return st
 }
 
-// exportBoltFile writes the fixture to a bolt file and closes it.
-func exportBoltFile(t testing.TB) string {
+// exportFile writes the fixture to a new store of the embedded backend
+// and closes it; it returns the store's path (no prefix: the backend is
+// found on disk).
+func exportFile(t testing.TB, backend string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "export.db")
-	st := exportStore(t, path)
+	st := exportStore(t, backend+":"+path)
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}

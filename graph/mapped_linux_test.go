@@ -40,7 +40,7 @@ func mappedRSS(t *testing.T, path string) int {
 // closed when the test ends.
 func gazetteerStore(t *testing.T) *Store {
 	t.Helper()
-	st, err := Open(filepath.Join(t.TempDir(), "m.db"), Options{})
+	st, err := Open(BackendBolt+":"+filepath.Join(t.TempDir(), "m.db"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

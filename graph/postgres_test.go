@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -26,19 +25,6 @@ import (
 // own, dropped at the end.
 
 // backend opens a fresh store of one kind.
-type backend struct {
-	name string
-	open func(t *testing.T) *Store
-}
-
-func backends() []backend {
-	return []backend{
-		{"memory", func(t *testing.T) *Store { return openT(t, Memory) }},
-		{"bolt", func(t *testing.T) *Store { return openT(t, filepath.Join(t.TempDir(), "t.db")) }},
-		{"postgres", func(t *testing.T) *Store { return openT(t, postgresDSN(t)) }},
-	}
-}
-
 func openT(t *testing.T, dsn string) *Store {
 	t.Helper()
 	st, err := Open(dsn, Options{})

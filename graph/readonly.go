@@ -12,8 +12,9 @@ import (
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 )
 
-// OpenReadOnly opens an existing bolt store for reading only. It takes
-// bolt's shared lock, so any number of readers (exports, the server's
+// OpenReadOnly opens an existing embedded store (bolt file, leveldb or
+// badger directory; see Open) for reading only. It takes the store's
+// shared lock (bolt's flock, leveldb's and badger's LOCK), so any number of readers (exports, the server's
 // requests) can hold it together, while a writer (build, remove) that
 // comes meanwhile gets ErrInUse from Open within its lock timeout; a
 // reader that comes while a writer holds the store gets ErrInUse after
@@ -28,6 +29,20 @@ func OpenReadOnly(dsn string, opt Options) (_ *Store, err error) {
 	if dsn == "" || dsn == Memory {
 		return nil, fmt.Errorf("store %q: reading needs a database file (a new in-memory store is empty)", dsn)
 	}
+	backend, path, exists, err := resolveDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("store %s: is a directory that holds no store (make one with dipgraph build)", path)
+		}
+		return nil, fmt.Errorf("store %s: no such file (make it with dipgraph build)", path)
+	}
+	if backend != BackendBolt {
+		return openDir(backend, path, false, true, opt)
+	}
+	dsn = path
 	fi, err := os.Stat(dsn)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("store %s: no such file (make it with dipgraph build)", dsn)

@@ -62,11 +62,12 @@ func (s *Store) read() *reader {
 
 // Options tune how a store is opened.
 type Options struct {
-	// LockTimeout is how long to wait for another process to release a
-	// bolt store (default 1s).
+	// LockTimeout is how long to wait for another process to release an
+	// embedded store (default 1s).
 	LockTimeout time.Duration
-	// SkipVerify opens an existing bolt store for writing without checking
-	// its pages first (walkBoltFile, which reads the whole tree).
+	// SkipVerify opens an existing embedded store for writing without
+	// checking it first (bolt: walkBoltFile, which reads the whole tree;
+	// leveldb and badger: a read of every key, scanAll).
 	SkipVerify bool
 }
 
@@ -96,7 +97,11 @@ func quiet() {
 
 // Open opens (creating if needed) the store at dsn: "memory" for an
 // in-memory store, a postgres:// URL for a PostgreSQL database (see
-// postgres.go), else the path of an embedded bolt database file.
+// postgres.go), else the path of an embedded store, optionally prefixed
+// with its backend: "bolt:PATH" (one file), "leveldb:PATH" or
+// "badger:PATH" (a directory). An existing store is opened with the
+// backend it was made with (detectBackend); a new one without a prefix
+// gets DefaultBackend.
 func Open(dsn string, opt Options) (_ *Store, err error) {
 	quiet()
 	if IsPostgres(dsn) {
@@ -109,11 +114,22 @@ func Open(dsn string, opt Options) (_ *Store, err error) {
 		}
 		return &Store{qs: qs, backend: "memstore", path: Memory}, nil
 	}
+	backend, path, exists, err := resolveDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if backend != BackendBolt {
+		return openDir(backend, path, !exists, false, opt)
+	}
+	return openBolt(path, opt)
+}
+
+// openBolt opens (creating if needed) the bolt file at path for writing.
+func openBolt(path string, opt Options) (_ *Store, err error) {
 	if opt.LockTimeout == 0 {
 		opt.LockTimeout = time.Second
 	}
 	deadline := time.Now().Add(opt.LockTimeout)
-	path := dsn
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("store %s: is a directory, want a database file", path)
 	}
@@ -358,8 +374,18 @@ func (s *Store) CloseWithin(d time.Duration) error {
 // Path is where the store lives ("memory" for an in-memory store).
 func (s *Store) Path() string { return s.path }
 
-// Backend names the Cayley backend.
+// Backend names the Cayley backend: "bbolt", "leveldb", "badger",
+// "memstore" or "postgres".
 func (s *Store) Backend() string { return s.backend }
+
+// embedded reports whether the store is one of the embedded kv backends.
+func (s *Store) embedded() bool {
+	switch s.backend {
+	case "bbolt", "leveldb", "badger":
+		return true
+	}
+	return false
+}
 
 // labelQuads returns the quads stored under a label.
 func (s *Store) labelQuads(ctx context.Context, label string) ([]quad.Quad, error) {
@@ -458,10 +484,13 @@ func (s *Store) labelDigest(ctx context.Context, label string) (string, error) {
 
 // apply writes deltas in one transaction.
 func (s *Store) apply(deltas []cgraph.Delta) error {
-	if s.backend != "bbolt" {
+	if !s.embedded() {
 		return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	}
 	deltas = pinNodes(deltas)
+	if s.backend != "bbolt" {
+		return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	}
 	s.writing.Lock()
 	defer s.writing.Unlock()
 	stop := s.watchMapped()
@@ -471,7 +500,8 @@ func (s *Store) apply(deltas []cgraph.Delta) error {
 	return err
 }
 
-// pinNodes works around a bug of Cayley v0.7.7's kv backends (bolt): in one
+// pinNodes works around a bug of Cayley v0.7.7's kv backends (bolt,
+// leveldb, badger: the bug is in graph/kv): in one
 // ApplyDeltas, a node whose reference count goes down overall (more quads
 // deleted than added with it) is not resolved for the added quads, which
 // are then written without it (a quad without its label, or predicate).

@@ -13,11 +13,18 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// newBoltStore makes a store file with a little in it and closes it.
+// newBoltStore makes a bolt store file with a little in it and closes it.
 func newBoltStore(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "s.db")
-	st, err := Open(path, Options{})
+	newStoreAt(t, BackendBolt+":"+path)
+	return path
+}
+
+// newStoreAt makes a store at dsn with a little in it and closes it.
+func newStoreAt(t *testing.T, dsn string) {
+	t.Helper()
+	st, err := Open(dsn, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,11 +34,21 @@ func newBoltStore(t *testing.T) string {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
+// TestOpenInUse: a second writer of each embedded backend waits its lock
+// timeout and gets ErrInUse naming the path; once the first closes, it opens.
 func TestOpenInUse(t *testing.T) {
-	path := newBoltStore(t)
+	for _, b := range Backends() {
+		t.Run(b, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "s.db")
+			newStoreAt(t, b+":"+path)
+			openInUse(t, path)
+		})
+	}
+}
+
+func openInUse(t *testing.T, path string) {
 	first, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -132,19 +149,11 @@ func firstLines(b []byte, n int) string {
 }
 
 // ReplaceUnlessSame writes a label once, skips an unchanged rewrite, and
-// rewrites a changed one in full (bolt and memory).
+// rewrites a changed one in full (every backend).
 func TestReplaceUnlessSame(t *testing.T) {
-	for _, where := range []string{"bolt", "memory"} {
-		t.Run(where, func(t *testing.T) {
-			path := "memory"
-			if where == "bolt" {
-				path = filepath.Join(t.TempDir(), "s.db")
-			}
-			st, err := Open(path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			st := b.open(t)
 			q1 := []quad.Quad{quad.MakeIRI("official/a", "name", "x", ""), quad.MakeIRI("official/b", "name", "y", "")}
 			ctx := t.Context()
 			if added, _, err := st.ReplaceUnlessSame(ctx, "gazetteer", q1); err != nil || added != 3 {

@@ -2,9 +2,7 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/dipgraph/dipgraph/graph"
@@ -36,13 +34,13 @@ func (srv *Server) Limits() (timeout time.Duration, results int) {
 }
 
 // Version names the state of the store, so that what the page derives
-// from it (the names to search, the overview) is kept until it changes: a
-// bolt file's size and time of change; for a store held open (in memory,
-// PostgreSQL), the time to the minute.
+// from it (the names to search, the overview) is kept until it changes:
+// an embedded store's files (graph.StoreVersion); for a store held open
+// (in memory, PostgreSQL), the time to the minute.
 func (srv *Server) Version() string {
 	if srv.shared == nil {
-		if fi, err := os.Stat(srv.dsn); err == nil {
-			return fmt.Sprintf("%d-%d", fi.Size(), fi.ModTime().UnixNano())
+		if v := graph.StoreVersion(srv.dsn); v != "" {
+			return v
 		}
 	}
 	return time.Now().Truncate(time.Minute).String()

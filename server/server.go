@@ -40,8 +40,8 @@ type Options struct {
 	Limit int
 	// MaxBytes is the largest export the server sends (default 64 MiB).
 	MaxBytes int64
-	// LockTimeout is how long a request waits for a writer to release a
-	// bolt store before it answers 503 (default 1s).
+	// LockTimeout is how long a request waits for a writer to release an
+	// embedded store before it answers 503 (default 1s).
 	LockTimeout time.Duration
 	// QueryMemory bounds the memory of one Gizmo query's process, in
 	// bytes (default graph.DefaultQueryMemory).
@@ -88,7 +88,8 @@ func (o *Options) defaults() {
 // Server answers read-only HTTP requests about a store: Cayley's v1 Gizmo
 // endpoint, who an official met, and the exports.
 //
-// A bolt store is opened read-only for each request and closed after it,
+// An embedded store (a leveldb or badger directory, a bolt file) is opened
+// read-only for each request and closed after it,
 // so `dipgraph build` can write the store while the server runs: a build
 // that starts while a request is being answered waits for it up to its
 // lock timeout (1s), then reports graph.ErrInUse; a request that comes while a
@@ -96,7 +97,7 @@ func (o *Options) defaults() {
 // "store is in use by another process". Neither hangs, and the server
 // never writes.
 //
-// Gizmo queries on a bolt file or PostgreSQL run each in a child process
+// Gizmo queries on an embedded store or PostgreSQL run each in a child process
 // (graph.GizmoIsolated), at most Options.Workers at once: a query that
 // overflows the stack, fills memory or ignores its time limit is killed
 // and answered with the cause, and the server goes on. Over an open store
@@ -109,7 +110,7 @@ type Server struct {
 	page    http.Handler // the web page (Mount), or nil
 }
 
-// New makes a server over the store at dsn (a bolt file or a
+// New makes a server over the store at dsn (an embedded store or a
 // postgres:// URL), after checking that it opens.
 func New(dsn string, opt Options) (*Server, error) {
 	opt.defaults()

@@ -61,7 +61,7 @@ file is one article; see the README, "Building from your own corpus".`,
 	cmd.Flags().BoolVar(&o.closed, "closed", false, "only officials of the gazetteer (no provisional ones)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the summary as JSON")
 	cmd.Flags().StringArrayVar(&o.fields, "field", nil, fieldHelp)
-	cmd.Flags().BoolVar(&o.verify, "verify", true, "check an existing store's pages before writing (a damaged store is refused; see dipgraph check)")
+	cmd.Flags().BoolVar(&o.verify, "verify", true, "check an existing store before writing (a bolt file's pages, every block of a leveldb or badger store; a damaged store is refused; see dipgraph check)")
 	cmd.Flags().DurationVar(&o.lockWait, "lock-wait", defaultLockWait, "how long to wait for readers (a server, an export) to let go of the store; new readers wait meanwhile")
 	return cmd
 }

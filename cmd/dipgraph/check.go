@@ -21,10 +21,13 @@ func newCheck(gl *globals, ios *IO) *cobra.Command {
 	o := checkOptions{io: ios, gl: gl}
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Verify a store file: bolt's consistency check and a read of every key",
-		Long: `Check the bolt store given by --db without writing to it: its meta pages
-and size, bolt's consistency check (every page reachable once or free, of
-the right type) and a read of every key and value. It prints what is wrong
+		Short: "Verify an embedded store: the engine's own checks and a read of every key",
+		Long: `Check the embedded store given by --db without writing to it. A bolt file:
+its meta pages and size, bolt's consistency check (every page reachable
+once or free, of the right type) and a read of every key and value. A
+leveldb or badger directory: the engine's open of its manifest and log, a
+read of every key and value with each block's checksum checked, and
+Cayley's metadata. It prints what is wrong
 and exits 1 when anything is; a damaged store should be restored from a
 copy or built again into a new file. build and remove run the same check
 before they write.`,
@@ -40,7 +43,7 @@ before they write.`,
 
 func runCheck(ctx context.Context, o *checkOptions) error {
 	if o.gl.db == graph.Memory || graph.IsPostgres(o.gl.db) {
-		return fmt.Errorf("check: %s is not a bolt file", o.gl.db)
+		return fmt.Errorf("check: %s is not an embedded store (a bolt file, a leveldb or badger directory)", o.gl.db)
 	}
 	rep, err := graph.Check(ctx, o.gl.db, o.lockWait)
 	if err != nil {
@@ -51,6 +54,8 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		if err := printJSON(out, rep); err != nil {
 			return err
 		}
+	} else if len(rep.Problems) == 0 && rep.Backend != "" && rep.Backend != "bolt" {
+		fmt.Fprintf(out, "store %s: ok (%s, %d bytes, %d keys; checked in %s)\n", rep.Path, rep.Backend, rep.Size, rep.Keys, rep.Took)
 	} else if len(rep.Problems) == 0 {
 		fmt.Fprintf(out, "store %s: ok (%d bytes, %d pages, %d buckets, %d keys; checked in %s)\n", rep.Path, rep.Size, rep.Pages, rep.Buckets, rep.Keys, rep.Took)
 	} else {

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 // TestDamagedPage writes a page of random bytes at a random offset of a
@@ -21,7 +23,7 @@ func TestDamagedPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("50 builds into damaged stores; run without -short")
 	}
-	db := builtStore(t)
+	db := builtStoreOf(t, graph.BackendBolt)
 	good, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -123,4 +125,52 @@ func crashed(stderr string) bool {
 		}
 	}
 	return false
+}
+
+// TestDamagedLevelDBStore: a leveldb store with a table overwritten is
+// refused by build, naming the store and what is wrong, with nothing
+// written; check says it is damaged and exits 1.
+func TestDamagedLevelDBStore(t *testing.T) {
+	db := builtStoreOf(t, graph.BackendLevelDB)
+	tables, err := filepath.Glob(filepath.Join(db, "*.ldb"))
+	if err != nil || len(tables) == 0 {
+		t.Fatalf("no tables in %s (%v)", db, err)
+	}
+	var biggest string
+	var size int64
+	for _, f := range tables {
+		if fi, err := os.Stat(f); err == nil && fi.Size() > size {
+			biggest, size = f, fi.Size()
+		}
+	}
+	b, err := os.ReadFile(biggest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(5))
+	rng.Read(b[len(b)/3 : len(b)/3+4096])
+	if err := os.WriteFile(biggest, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list := func() string {
+		ents, _ := os.ReadDir(db)
+		var out []string
+		for _, e := range ents {
+			fi, _ := e.Info()
+			out = append(out, fmt.Sprintf("%s %d %s", e.Name(), fi.Size(), fi.ModTime()))
+		}
+		return strings.Join(out, "\n")
+	}
+	before := list()
+	r := dipgraph(t, time.Minute, "--db", db, "build", "../../testdata/corpus/a02_pompeo-seoul-trilateral.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, db) || !strings.Contains(r.stderr, "damaged") || strings.Contains(r.stderr, "panic") {
+		t.Errorf("build into a damaged leveldb store: exit %d\n%s", r.code, r.stderr)
+	}
+	if list() != before {
+		t.Errorf("the refused build changed the store:\n%s\nwas\n%s", list(), before)
+	}
+	r = dipgraph(t, time.Minute, "--db", db, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "damaged") || !strings.Contains(r.stdout, "checksum") {
+		t.Errorf("check of a damaged leveldb store: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }

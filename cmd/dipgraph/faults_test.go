@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/dipgraph/dipgraph/graph"
 )
 
 // TestHelperDipgraph is not a test: run with DIPGRAPH_HELPER_ARGS (a JSON
@@ -69,10 +71,19 @@ func dipgraph(t *testing.T, limit time.Duration, args ...string) result {
 }
 
 // builtStore builds a store from the test articles.
+// builtStore builds the test corpus into a new store of the default
+// backend and returns its path.
 func builtStore(t *testing.T) string {
 	t.Helper()
+	return builtStoreOf(t, graph.DefaultBackend)
+}
+
+// builtStoreOf builds the test corpus into a new store of the embedded
+// backend and returns its path (no prefix: the backend is found on disk).
+func builtStoreOf(t *testing.T, backend string) string {
+	t.Helper()
 	db := filepath.Join(t.TempDir(), "s.db")
-	r := dipgraph(t, 2*time.Minute, "--db", db, "build", "../../testdata/corpus")
+	r := dipgraph(t, 2*time.Minute, "--db", backend+":"+db, "build", "../../testdata/corpus")
 	if r.code != 0 {
 		t.Fatalf("build: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}

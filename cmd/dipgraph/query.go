@@ -20,7 +20,7 @@ type queryOptions struct {
 	timeout time.Duration
 	memMiB  int64
 	// gizmo runs the query; nil: on the store of --db (in a child
-	// process for a bolt file). Tests set it.
+	// process for an embedded store). Tests set it.
 	gizmo func(ctx context.Context, q string, limit int) (*graph.QueryResult, error)
 }
 

@@ -30,7 +30,7 @@ an embedded Cayley graph and answers questions with Gizmo.`,
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.Err)
-	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a bolt database file, or "memory"`)
+	root.PersistentFlags().StringVar(&gl.db, "db", "dipgraph.db", `store: a path (a new store is a bolt file; an existing one opens with the backend it was made with), bolt:PATH, leveldb:PATH (a directory, 4× smaller, slower reads) or badger:PATH to choose a new store's backend, a postgres:// URL, or "memory"`)
 	root.PersistentFlags().StringArrayVar(&gl.gazetteers, "gazetteer", nil, `gazetteer YAML file (repeatable; "default" is the embedded one; none given: the default)`)
 	root.AddCommand(newBuild(&gl, ios), newExtract(&gl, ios), newQuery(&gl, ios), newMet(&gl, ios), newEval(&gl, ios),
 		newGazetteer(&gl, ios), newRemove(&gl, ios), newGen(&gl, ios), newExport(&gl, ios), newServe(&gl, ios), newCheck(&gl, ios))
@@ -43,7 +43,8 @@ func (gl *globals) gazetteer() (*gazetteer.Gazetteer, error) {
 
 // store opens the store for writing (creating it if needed), waiting up
 // to lockWait for other processes to release it; with verify, an existing
-// bolt file's pages are checked first.
+// store is checked first (a bolt file's pages, every block of a leveldb
+// store).
 // verify false skips the check of an existing store's pages.
 func (gl *globals) store(lockWait time.Duration, verify bool) (*graph.Store, error) {
 	return graph.Open(gl.db, graph.Options{LockTimeout: lockWait, SkipVerify: !verify})

@@ -52,7 +52,7 @@ server's port (on loopback; any IP address otherwise), or that a browser
 sends from another site's page (an Origin not the server's own, or
 Sec-Fetch-Site: cross-site), are refused with 403 and logged: no web page
 can query the server, and a DNS name rebound to 127.0.0.1 cannot reach it.
---allow-host and --allow-origin let more in. A bolt store is opened read-only for each request, so
+--allow-host and --allow-origin let more in. An embedded store (leveldb, bolt, badger) is opened read-only for each request, so
 dipgraph build can run while the server does: a request that comes during
 a build gets 503 "store is in use by another process" after --lock-wait.
 See docs/exports.md.`,

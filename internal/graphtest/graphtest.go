@@ -67,7 +67,7 @@ func Changes(tb testing.TB) []graph.Change {
 	return out
 }
 
-// Store opens a store at dsn (a bolt file or graph.Memory) and writes
+// Store opens a store at dsn (an embedded store or graph.Memory) and writes
 // changes into it.
 func Store(tb testing.TB, dsn string, changes []graph.Change) *graph.Store {
 	tb.Helper()
@@ -86,8 +86,16 @@ func Store(tb testing.TB, dsn string, changes []graph.Change) *graph.Store {
 // BoltFile writes the fixture to a new bolt file and closes it.
 func BoltFile(tb testing.TB, changes []graph.Change) string {
 	tb.Helper()
+	return File(tb, graph.BackendBolt, changes)
+}
+
+// File writes the fixture to a new store of the embedded backend (see
+// graph.Backends) and closes it; it returns the store's path, which opens
+// without a prefix (the backend is found on disk).
+func File(tb testing.TB, backend string, changes []graph.Change) string {
+	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "export.db")
-	if err := Store(tb, path, changes).Close(); err != nil {
+	if err := Store(tb, backend+":"+path, changes).Close(); err != nil {
 		tb.Fatal(err)
 	}
 	return path
@@ -102,7 +110,7 @@ func CorpusBoltFile(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	path := filepath.Join(tb.TempDir(), "load.db")
-	st, err := graph.Open(path, graph.Options{})
+	st, err := graph.Open(graph.BackendBolt+":"+path, graph.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
