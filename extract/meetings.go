@@ -420,22 +420,6 @@ func (x *doc) possessor(m *mention) bool {
 	return false
 }
 
-// heldOn reports whether o held one of the roles at the article's date (or
-// ever, when the article has none).
-func (x *doc) heldOn(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
-	for _, t := range o.Roles {
-		if !x.res.published.IsZero() && !t.Covers(x.res.published) {
-			continue
-		}
-		for _, r := range roles {
-			if r.Role.ID == t.Role {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // participantSets are the meetings the trigger reports, as mention sets:
 // one of all ("giữa A và B", "A gặp B"), one per counterpart after a
 // plural ("các cuộc gặp với A, B và C"), or the group of subjects or

@@ -56,6 +56,12 @@ func (x *doc) heldAny(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
 			}
 		}
 	}
+	return x.heldOn(o, roles)
+}
+
+// heldOn reports whether o held one of the roles at the article's date (or
+// ever, when the article has none).
+func (x *doc) heldOn(o *gazetteer.Official, roles []gazetteer.TitleRole) bool {
 	for _, t := range o.Roles {
 		if !x.res.published.IsZero() && !t.Covers(x.res.published) {
 			continue
